@@ -1,0 +1,88 @@
+// createApp({ db, config }): the whole HTTP application on one database. Only the CLI's serve command listens.
+import express from 'express';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createRepos, type Db } from './db/index.ts';
+import { createLogger, requestLogger } from './logger.ts';
+import { createKeyer, loadSecret } from './services/keys.ts';
+import { createLoginService } from './services/login.ts';
+import { createSurveyService } from './services/survey.ts';
+import { CURRENT_VERSION, loadQuestionnaires } from '../questionnaire/index.ts';
+import { authRoutes } from './routes/auth.ts';
+import { surveyRoutes } from './routes/survey.ts';
+import { publicRoutes } from './routes/public.ts';
+import { requireSession } from './routes/session.ts';
+import { errorHandler, notFoundHandler } from './routes/errors.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: Logger;
+  secret?: Buffer;
+  now?: () => Date;
+}
+
+export function createApp({ db, config, logger = createLogger(), secret, now = () => new Date() }: AppOptions) {
+  const repos = createRepos(db);
+  const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
+  const questionnaires = loadQuestionnaires();
+  const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, now });
+  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, now });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(requestLogger(logger));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(cookieParser());
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(publicRoutes(repos));
+  api.use(authRoutes(login, config));
+  api.use('/survey', surveyRoutes(survey, requireSession(repos, config, now)));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
+    const dir = config.clientDir;
+    app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(dir, { index: false, maxAge: 0 }));
+    // The SPA answers every other GET with its shell.
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(dir, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

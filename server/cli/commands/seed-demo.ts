@@ -1,0 +1,25 @@
+// job-monitor seed-demo: fills an empty database with the demo population and label files.
+import { Command } from 'commander';
+import { openContext } from '../context.ts';
+import { demoLogins, seedDemo } from '../../demo/seed.ts';
+
+export function seedDemoCommand(): Command {
+  return new Command('seed-demo')
+    .description('fill an empty database with the (fake, deterministic) demo population and label files')
+    .option('--json', 'machine-readable output')
+    .action(function (this: Command, opts: { json?: boolean }) {
+      const ctx = openContext(this);
+      try {
+        const r = seedDemo(ctx.repos, ctx.keyer);
+        if (opts.json) process.stdout.write(JSON.stringify({ ...r, logins: demoLogins() }) + '\n');
+        else process.stdout.write(`Demo seeded: ${r.students} students, ${r.labelRows} label rows.\n${formatLogins()}`);
+      } finally {
+        ctx.db.close();
+      }
+    });
+}
+
+export function formatLogins(): string {
+  const lines = demoLogins().map((l) => `  ${l.school.padEnd(40)} ${l.surname.padEnd(18)} ${l.birthDate}   (${l.note})`);
+  return `Demo logins (school, surname, birth date):\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+// job-monitor serve: runs the web application until SIGTERM/SIGINT, then shuts down gracefully.
+import { Command } from 'commander';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../app.ts';
+import { createLogger } from '../../logger.ts';
+import { openContext } from '../context.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { formatLogins } from './seed-demo.ts';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the survey application')
+    .option('--demo', 'seed the demo population first when the database is empty, and print demo logins')
+    .option('--host <host>', 'address to listen on (default: $HOST or 0.0.0.0)')
+    .action(async function (this: Command, opts: { demo?: boolean; host?: string }) {
+      const ctx = openContext(this);
+      const log = createLogger();
+      if (opts.host) ctx.config.host = opts.host;
+      if (opts.demo && ctx.repos.population.count() === 0) {
+        const r = seedDemo(ctx.repos, ctx.keyer);
+        log.info(r, 'demo seeded');
+      }
+      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret });
+      const server = app.listen(ctx.config.port, ctx.config.host);
+      await new Promise<void>((resolve, reject) => {
+        server.once('listening', resolve);
+        server.once('error', reject);
+      });
+      const { port } = server.address() as AddressInfo;
+      log.info({ port, dataDir: ctx.config.dataDir }, 'listening');
+      const shown = ctx.config.host === '0.0.0.0' || ctx.config.host === '::' ? 'localhost' : ctx.config.host;
+      process.stdout.write(`\njob-monitor is running at http://${shown}:${port}\n`);
+      if (opts.demo) process.stdout.write(formatLogins());
+
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          log.info({ signal }, 'shutting down');
+          // Stop accepting, let in-flight requests finish, then close the database.
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      ctx.db.close();
+      log.info('stopped');
+    });
+}

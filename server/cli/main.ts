@@ -1,0 +1,27 @@
+// The job-monitor program: one command per file under commands/, sharing global options.
+import { Command, CommanderError } from 'commander';
+import { serveCommand } from './commands/serve.ts';
+import { seedDemoCommand } from './commands/seed-demo.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('job-monitor')
+    .description('JOB-monitor survey application')
+    .option('--data-dir <dir>', 'folder holding job-monitor.sqlite and secret.key (default: $DATA_DIR or ./data)')
+    .option('--port <n>', 'port to serve on (default: $PORT or 3000)')
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(serveCommand());
+  program.addCommand(seedDemoCommand());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 1; // commander already printed help or the error
+    process.stderr.write(`job-monitor: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,34 @@
+// Runtime configuration, from command-line options and the environment.
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Built client files; null serves the API only (tests of the API, the dev server). */
+  clientDir: string | null;
+  helpdeskEmail: string;
+  sessionIdleMinutes: number;
+  /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For. */
+  trustProxy: boolean | number | string;
+  secureCookies: boolean;
+}
+
+export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    clientDir: join(ROOT_DIR, 'dist', 'client'),
+    helpdeskEmail: env.HELPDESK_EMAIL ?? 'helpdesk@jobmonitor.example',
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
+    trustProxy: env.TRUST_PROXY ?? false,
+    secureCookies: env.SECURE_COOKIES === 'true',
+    ...overrides,
+  };
+}
+
+export const databaseFile = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'job-monitor.sqlite');

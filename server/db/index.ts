@@ -1,0 +1,20 @@
+// All repositories over one database, statements prepared once.
+import type { Db } from './database.ts';
+import { institutionsRepo } from './institutions.ts';
+import { labelsRepo } from './labels.ts';
+import { populationRepo } from './population.ts';
+import { responsesRepo } from './responses.ts';
+import { sessionsRepo } from './sessions.ts';
+
+export function createRepos(db: Db) {
+  return {
+    db,
+    institutions: institutionsRepo(db),
+    population: populationRepo(db),
+    labels: labelsRepo(db),
+    responses: responsesRepo(db),
+    sessions: sessionsRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;
+export { openDatabase, type Db } from './database.ts';

@@ -1,0 +1,58 @@
+// The DUO population: pseudonymised students per reference date and their login keys.
+import type { Db } from './database.ts';
+
+export interface PopulationRow {
+  id: number;
+  peildatum: string;
+  brin: string;
+  pgnKey: Buffer;
+  crebo: string;
+  leerweg: 'BOL' | 'BBL';
+  niveau: number;
+  geslacht: 'M' | 'V' | 'X' | null;
+  initialKey: Buffer | null;
+}
+
+export interface NewPopulationRow extends Omit<PopulationRow, 'id'> {
+  loginKeys: Buffer[];
+}
+
+const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau, geslacht, initial_key AS initialKey`;
+
+export function populationRepo(db: Db) {
+  const currentPeildatum = db.prepare<[], { p: string | null }>('SELECT max(peildatum) AS p FROM population');
+  const byLoginKey = db.prepare<[Buffer, string], PopulationRow>(
+    `SELECT ${columns} FROM population WHERE id IN (SELECT population_id FROM login_keys WHERE key = ?) AND peildatum = ?`,
+  );
+  const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(
+    `SELECT ${columns} FROM population WHERE peildatum = ? AND brin = ? AND pgn_key = ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key)
+     VALUES (@peildatum, @brin, @pgnKey, @crebo, @leerweg, @niveau, @geslacht, @initialKey)`,
+  );
+  const insertKey = db.prepare<[Buffer, number | bigint]>('INSERT OR IGNORE INTO login_keys (key, population_id) VALUES (?, ?)');
+  const deletePeildatum = db.prepare<[string]>('DELETE FROM population WHERE peildatum = ?');
+  const countByBrin = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ? AND brin = ?');
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM population');
+
+  return {
+    currentPeildatum: (): string | null => currentPeildatum.get()?.p ?? null,
+    findByLoginKey: (key: Buffer, peildatum: string): PopulationRow[] => byLoginKey.all(key, peildatum),
+    findByPgnKey: (peildatum: string, brin: string, pgnKey: Buffer): PopulationRow | undefined => byPgn.get(peildatum, brin, pgnKey),
+    countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
+    count: (): number => count.get()?.n ?? 0,
+    /** Replaces the population of one reference date. Call inside a transaction. */
+    replacePeildatum(peildatum: string, rows: Iterable<NewPopulationRow>): number {
+      deletePeildatum.run(peildatum);
+      let n = 0;
+      for (const { loginKeys, ...row } of rows) {
+        const { lastInsertRowid } = insert.run(row);
+        for (const k of loginKeys) insertKey.run(k, lastInsertRowid);
+        n++;
+      }
+      return n;
+    },
+  };
+}
+export type PopulationRepo = ReturnType<typeof populationRepo>;

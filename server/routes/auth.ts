@@ -1,0 +1,25 @@
+// POST /api/login, POST /api/logout.
+import { Router } from 'express';
+import type { Config } from '../config.ts';
+import type { LoginService } from '../services/login.ts';
+import { loginRequestSchema } from '../api/contract.ts';
+import { parse } from './validate.ts';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
+
+export function authRoutes(login: LoginService, config: Config): Router {
+  const r = Router();
+  r.post('/login', (req, res) => {
+    const input = parse(loginRequestSchema, req.body);
+    const { result, sessionToken: token } = login.login(input);
+    if (token) setSessionCookie(res, token, config);
+    else clearSessionCookie(res, config);
+    res.json(result);
+  });
+  r.post('/logout', (req, res) => {
+    const token = sessionToken(req);
+    if (token) login.logout(token);
+    clearSessionCookie(res, config);
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,17 @@
+// Unauthenticated reads: health and the school picker's list.
+import { Router } from 'express';
+import type { Repos } from '../db/index.ts';
+import type { InstitutionOption } from '../api/contract.ts';
+
+export function publicRoutes(repos: Repos): Router {
+  const r = Router();
+  r.get('/health', (_req, res) => {
+    repos.db.prepare('SELECT 1').get();
+    res.json({ status: 'ok' });
+  });
+  r.get('/institutions', (_req, res) => {
+    const list: InstitutionOption[] = repos.institutions.list().map(({ brin, name }) => ({ brin, name }));
+    res.set('Cache-Control', 'public, max-age=300').json(list);
+  });
+  return r;
+}

@@ -1,0 +1,48 @@
+// Session cookie handling: resolves the cookie to a response, expires idle sessions.
+import type { Request, RequestHandler, Response } from 'express';
+import type { Repos } from '../db/index.ts';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { sha256 } from '../services/keys.ts';
+
+export const SESSION_COOKIE = 'jm_session';
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    responseId?: number;
+  }
+}
+
+export const noSession = () => new AppError('no_session', 401, { nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.', en: 'You are not logged in (any more). Please log in again.' });
+
+export function setSessionCookie(res: Response, token: string, config: Config): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/api' });
+}
+
+export function clearSessionCookie(res: Response, config: Config): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/api' });
+}
+
+export const sessionToken = (req: Request): string | undefined => {
+  const t: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof t === 'string' && t.length > 0 && t.length <= 100 ? t : undefined;
+};
+
+/** Requires a live session; sets res.locals.responseId. Touches the session at most once a minute. */
+export function requireSession(repos: Repos, config: Config, now: () => Date): RequestHandler {
+  return (req, res, next) => {
+    const token = sessionToken(req);
+    if (!token) throw noSession();
+    const hash = sha256(token);
+    const s = repos.sessions.get(hash);
+    const t = now();
+    if (!s || t.getTime() - Date.parse(s.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
+      if (s) repos.sessions.remove(hash);
+      clearSessionCookie(res, config);
+      throw noSession();
+    }
+    if (t.getTime() - Date.parse(s.lastSeenAt) > 60_000) repos.sessions.touch(hash, t.toISOString());
+    res.locals.responseId = s.responseId;
+    next();
+  };
+}

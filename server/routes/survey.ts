@@ -1,0 +1,24 @@
+// The student's survey API; every route needs a session.
+import { Router, type RequestHandler } from 'express';
+import type { SurveyService } from '../services/survey.ts';
+import { pageRequestSchema, saveAnswersRequestSchema } from '../api/contract.ts';
+import { parse } from './validate.ts';
+
+export function surveyRoutes(survey: SurveyService, session: RequestHandler): Router {
+  const r = Router();
+  r.use(session);
+  r.get('/', (_req, res) => {
+    res.json(survey.state(res.locals.responseId!));
+  });
+  r.put('/answers', (req, res) => {
+    res.json(survey.saveAnswers(res.locals.responseId!, parse(saveAnswersRequestSchema, req.body)));
+  });
+  r.put('/page', (req, res) => {
+    survey.setPage(res.locals.responseId!, parse(pageRequestSchema, req.body).pageId);
+    res.status(204).end();
+  });
+  r.post('/submit', (_req, res) => {
+    res.json(survey.submit(res.locals.responseId!));
+  });
+  return r;
+}

@@ -1,0 +1,9 @@
+// Parses request input with a zod schema; failures become one 400 with the issues listed.
+import type { z } from 'zod';
+import { badRequest } from '../errors.ts';
+
+export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw badRequest(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return r.data;
+}

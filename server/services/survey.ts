@@ -1,0 +1,101 @@
+// The student's survey: starting a response on the current version, saving answers (validated against
+// the version the response started on), the page position, and submitting once.
+import type { Repos } from '../db/index.ts';
+import type { PopulationRow } from '../db/population.ts';
+import type { ResponseRow } from '../db/responses.ts';
+import { AppError, badRequest } from '../errors.ts';
+import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
+import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
+import { currentLabels } from './tagging.ts';
+
+export const alreadyCompleted = (completedAt: string | null) =>
+  new AppError(
+    'already_completed',
+    409,
+    { nl: 'Je hebt de vragenlijst al ingevuld.', en: 'You have already completed the questionnaire.' },
+    { completedAt },
+  );
+
+export interface SurveyDeps {
+  repos: Repos;
+  questionnaires: Map<string, Questionnaire>;
+  currentVersion: string;
+  now: () => Date;
+}
+
+export function createSurveyService({ repos, questionnaires, currentVersion, now }: SurveyDeps) {
+  function definitionOf(r: ResponseRow): Questionnaire {
+    const def = questionnaires.get(r.questionnaireVersion);
+    if (!def) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
+    return def;
+  }
+
+  function openResponse(responseId: number): ResponseRow {
+    const r = repos.responses.get(responseId);
+    if (!r) throw new AppError('no_session', 401, { nl: 'Log opnieuw in.', en: 'Please log in again.' });
+    if (r.status === 'completed') throw alreadyCompleted(r.completedAt);
+    return r;
+  }
+
+  return {
+    startResponse(student: PopulationRow): number {
+      const { labelFileId, labels } = currentLabels(repos, student.brin, student.pgnKey);
+      return repos.responses.create({
+        brin: student.brin,
+        pgnKey: student.pgnKey,
+        questionnaireVersion: currentVersion,
+        crebo: student.crebo,
+        leerweg: student.leerweg,
+        niveau: student.niveau,
+        geslacht: student.geslacht,
+        labelFileId,
+        labels,
+        now: now().toISOString(),
+      });
+    },
+
+    state(responseId: number): SurveyState {
+      const r = openResponse(responseId);
+      const institution = repos.institutions.get(r.brin);
+      const answers: SurveyState['answers'] = {};
+      for (const a of repos.responses.answers(r.id)) answers[a.questionId] = { value: a.value as AnswerValue | null, seq: a.seq };
+      return {
+        status: 'in_progress',
+        institution: { brin: r.brin, name: institution?.name ?? r.brin },
+        questionnaire: definitionOf(r),
+        answers,
+        currentPage: r.currentPage,
+        context: { leerweg: r.leerweg, niveau: r.niveau },
+      };
+    },
+
+    /** All answers are checked first; one invalid answer rejects the whole request and stores nothing. */
+    saveAnswers(responseId: number, req: SaveAnswersRequest): SaveAnswersResult {
+      const r = openResponse(responseId);
+      const def = definitionOf(r);
+      const problems: string[] = [];
+      const writes = req.answers.map((a) => {
+        const check = checkAnswer(def, a.questionId, a.value);
+        if (!check.ok) problems.push(check.message);
+        return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
+      });
+      if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
+      repos.responses.saveAnswers(r.id, writes, now().toISOString());
+      return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
+    },
+
+    setPage(responseId: number, pageId: string): void {
+      const r = openResponse(responseId);
+      if (!definitionOf(r).pages.some((p) => p.id === pageId)) throw badRequest([`unknown page "${pageId}"`]);
+      repos.responses.setPage(r.id, pageId, now().toISOString());
+    },
+
+    submit(responseId: number): SubmitResult {
+      const r = openResponse(responseId);
+      const at = now().toISOString();
+      if (!repos.responses.complete(r.id, at)) throw alreadyCompleted(repos.responses.get(r.id)?.completedAt ?? null);
+      return { completedAt: at };
+    },
+  };
+}
+export type SurveyService = ReturnType<typeof createSurveyService>;
