@@ -1,6 +1,6 @@
 // Answer validation derived from the definition: one zod schema per question, used by the client's form
-// resolver and by the server before anything is stored.
-import { z } from 'zod';
+// resolver and by the server before anything is stored. zod/mini keeps the student bundle small.
+import * as z from 'zod/mini';
 import type { Question, Questionnaire } from './schema.ts';
 
 export type GridAnswer = Record<string, number | string>;
@@ -8,39 +8,30 @@ export type AnswerValue = string | number | string[] | GridAnswer;
 /** Answers by question id; null means the student cleared the answer. */
 export type Answers = Record<string, AnswerValue | null | undefined>;
 
-export function answerSchemaFor(q: Question): z.ZodType<AnswerValue> {
+type Schema = z.ZodMiniType<AnswerValue>;
+
+const codes = (xs: { code: string }[]) => z.enum(xs.map((x) => x.code) as [string, ...string[]]);
+const intBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+export function answerSchemaFor(q: Question): Schema {
   switch (q.type) {
     case 'grid': {
-      const point = z.union([
-        z.number().int().min(1).max(q.scale.length),
-        z.enum(q.optOuts.length ? (q.optOuts.map((o) => o.code) as [string, ...string[]]) : ['\u0000never']),
-      ]);
-      const shape = Object.fromEntries(q.items.map((it) => [it.id, point.optional()]));
-      return z.strictObject(shape).transform((v) => stripUndefined(v)) as unknown as z.ZodType<GridAnswer>;
+      const point = q.optOuts.length ? z.union([intBetween(1, q.scale.length), codes(q.optOuts)]) : intBetween(1, q.scale.length);
+      return z.strictObject(Object.fromEntries(q.items.map((it) => [it.id, z.optional(point)]))) as Schema;
     }
     case 'single':
-      return z.enum(q.options.map((o) => o.code) as [string, ...string[]]);
+      return codes(q.options);
     case 'multi': {
-      const arr = z
-        .array(z.enum(q.options.map((o) => o.code) as [string, ...string[]]))
-        .refine((a) => new Set(a).size === a.length, 'an option is chosen twice');
-      return q.maxChoices ? arr.max(q.maxChoices) : arr;
+      const arr = z.array(codes(q.options)).check(z.refine((a) => new Set(a).size === a.length, 'an option is chosen twice'));
+      return q.maxChoices ? arr.check(z.maxLength(q.maxChoices)) : arr;
     }
-    case 'grade': {
-      const grade = z.number().int().min(1).max(10);
-      return q.optOuts.length ? z.union([grade, z.enum(q.optOuts.map((o) => o.code) as [string, ...string[]])]) : grade;
-    }
+    case 'grade':
+      return q.optOuts.length ? z.union([intBetween(1, 10), codes(q.optOuts)]) : intBetween(1, 10);
     case 'number':
-      return z.number().int().min(q.min).max(q.max);
+      return intBetween(q.min, q.max);
     case 'open':
-      return z.string().max(q.maxLength);
+      return z.string().check(z.maxLength(q.maxLength));
   }
-}
-
-function stripUndefined(v: Record<string, unknown>): GridAnswer {
-  const out: GridAnswer = {};
-  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = x as number | string;
-  return out;
 }
 
 /** Index of questions by id, built once per definition. */
@@ -55,8 +46,8 @@ export function questionIndex(def: Questionnaire): Map<string, { question: Quest
   return idx;
 }
 
-const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue>>();
-function cachedSchema(q: Question): z.ZodType<AnswerValue> {
+const schemaCache = new WeakMap<Question, Schema>();
+function cachedSchema(q: Question): Schema {
   let s = schemaCache.get(q);
   if (!s) schemaCache.set(q, (s = answerSchemaFor(q)));
   return s;
@@ -75,8 +66,10 @@ export function checkAnswer(def: Questionnaire, questionId: string, value: unkno
 }
 
 /** The form schema for one page: every question optional, as in the real survey. */
-export function buildPageSchema(def: Questionnaire, pageId: string) {
+export function buildPageSchema(def: Questionnaire, pageId: string): z.ZodMiniType<Answers, Answers> {
   const page = def.pages.find((p) => p.id === pageId);
   if (!page) throw new Error(`unknown page "${pageId}"`);
-  return z.object(Object.fromEntries(page.questions.map((q) => [q.id, cachedSchema(q).nullable().optional()])));
+  const schema = z.object(Object.fromEntries(page.questions.map((q) => [q.id, z.optional(z.nullable(cachedSchema(q)))])));
+  // The per-question schemas are typed as AnswerValue, so the object is an Answers record; zod cannot infer that from a dynamic shape.
+  return schema as unknown as z.ZodMiniType<Answers, Answers>;
 }

@@ -2,7 +2,7 @@
 import type { Condition, ContextKey, Page, Question, Questionnaire } from './schema.ts';
 import type { AnswerValue, Answers } from './answers.ts';
 
-export type RoutingContext = Partial<Record<ContextKey, string | number>>;
+export type RoutingContext = Partial<Record<ContextKey, string | number | null>>;
 
 export function conditionHolds(cond: Condition | undefined, answers: Answers, context: RoutingContext): boolean {
   if (!cond) return true;
@@ -11,7 +11,7 @@ export function conditionHolds(cond: Condition | undefined, answers: Answers, co
   if ('not' in cond) return !conditionHolds(cond.not, answers, context);
   if ('context' in cond) {
     const v = context[cond.context];
-    return v !== undefined && cond.in.some((x) => String(x) === String(v));
+    return v !== undefined && v !== null && cond.in.some((x) => String(x) === String(v));
   }
   const raw = answers[cond.question];
   const value = cond.item !== undefined && raw && typeof raw === 'object' && !Array.isArray(raw) ? raw[cond.item] : raw;

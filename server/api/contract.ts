@@ -61,6 +61,8 @@ export const pageRequestSchema = z.strictObject({ pageId: z.string().min(1).max(
 
 export interface SurveyState {
   status: 'in_progress';
+  /** Opaque reference to the response, so a device's unsent answers are never sent for another student. */
+  ref: string;
   institution: { brin: string; name: string };
   questionnaire: Questionnaire;
   answers: Record<string, { value: AnswerValue | null; seq: number }>;

@@ -1,5 +1,6 @@
 // The deterministic demo: three clearly fake institutions of ~2,000 students each, and label files for two
 // of them. Same seed, same people, so the printed demo logins always work.
+import { makeBsn } from '../services/pgn.ts';
 
 export interface DemoStudent {
   pgn: string;
@@ -45,19 +46,6 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A 9-digit number passing the BSN 11-proef. */
-export function makeBsn(n: number): string {
-  for (let base = n; ; base++) {
-    const digits = String(100000000 + (base % 800000000)).padStart(9, '0').split('').map(Number);
-    const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0);
-    const last = sum % 11;
-    if (last <= 9) {
-      digits[8] = last; // sum - last ≡ 0 (mod 11) with weight -1 on the last digit
-      return digits.join('');
-    }
-  }
 }
 
 export function demoPopulation(): DemoStudent[] {

@@ -19,22 +19,25 @@ export interface LoginInput {
 
 const GENDER_CODE: Record<Gender, PopulationRow['geslacht'] | undefined> = { man: 'M', vrouw: 'V', anders: 'X', geen: undefined };
 
-export const notFound = () =>
-  new AppError('login_failed', 401, {
-    nl: 'We kunnen je niet vinden met deze gegevens.',
-    en: 'We cannot find you with these details.',
-  });
+export const notFound = (helpdesk: string) =>
+  new AppError(
+    'login_failed',
+    401,
+    { nl: 'We kunnen je niet vinden met deze gegevens.', en: 'We cannot find you with these details.' },
+    { helpdesk },
+  );
 
 export interface LoginDeps {
   repos: Repos;
   keyer: Keyer;
   startResponse: (student: PopulationRow) => number;
+  helpdeskEmail: string;
   now: () => Date;
 }
 
 export type LoginOutcome = { result: LoginResult; sessionToken?: string };
 
-export function createLoginService({ repos, keyer, startResponse, now }: LoginDeps) {
+export function createLoginService({ repos, keyer, startResponse, helpdeskEmail, now }: LoginDeps) {
   function findCandidates(input: LoginInput): PopulationRow[] {
     const peildatum = repos.population.currentPeildatum();
     if (!peildatum) return [];
@@ -60,7 +63,7 @@ export function createLoginService({ repos, keyer, startResponse, now }: LoginDe
       const narrowed = narrow(findCandidates(input), input);
       if (!Array.isArray(narrowed)) return { result: narrowed };
       const student = narrowed[0];
-      if (!student) throw notFound();
+      if (!student) throw notFound(helpdeskEmail);
       const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
       if (existing?.status === 'completed') return { result: { status: 'completed', completedAt: existing.completedAt! } };
       const responseId = existing?.id ?? startResponse(student);

@@ -7,6 +7,7 @@ import { AppError, badRequest } from '../errors.ts';
 import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
 import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
+import { sha256 } from './keys.ts';
 
 export const alreadyCompleted = (completedAt: string | null) =>
   new AppError(
@@ -61,6 +62,7 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
       for (const a of repos.responses.answers(r.id)) answers[a.questionId] = { value: a.value as AnswerValue | null, seq: a.seq };
       return {
         status: 'in_progress',
+        ref: sha256(`response:${r.id}:${r.startedAt}`).toString('base64url').slice(0, 22),
         institution: { brin: r.brin, name: institution?.name ?? r.brin },
         questionnaire: definitionOf(r),
         answers,

@@ -1,0 +1,84 @@
+// The last screen: which applicable questions are still open (with a way back to each page), then submit.
+// Submitting waits until every pending answer is acknowledged; a repeated submit is harmless.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import type { Page, Question } from '../../../../questionnaire/schema.ts';
+import { isAnswered } from '../../../../questionnaire/routing.ts';
+import { ApiError } from '../../../lib/api.ts';
+import { useText } from '../../../lib/text.ts';
+import { useAppStore } from '../../../app/app-store.ts';
+import { useSurveyStore, type Step } from '../stores/survey-store.ts';
+import { flush } from '../stores/sync.ts';
+import { submitSurvey } from '../api/survey.ts';
+import { goTo } from '../navigation.ts';
+
+export function FinishPage({ pages, previous }: { pages: { page: Page; questions: Question[] }[]; previous: Step }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const answers = useSurveyStore((s) => s.answers);
+  const [state, setState] = useState<'idle' | 'busy' | 'pending' | 'error'>('idle');
+  const open = pages
+    .map((p) => ({ page: p.page, questions: p.questions.filter((q) => !isAnswered(answers[q.id])) }))
+    .filter((p) => p.questions.length > 0);
+  const openCount = open.reduce((n, p) => n + p.questions.length, 0);
+
+  async function submit() {
+    setState('busy');
+    await flush();
+    if (Object.keys(useSurveyStore.getState().pending).length > 0) {
+      setState('pending');
+      return;
+    }
+    try {
+      const { completedAt } = await submitSurvey(i18next.language);
+      done(completedAt);
+    } catch (err) {
+      // A submit whose answer was lost on the way already counted: the server says so, and that is success.
+      if (err instanceof ApiError && err.code === 'already_completed') done((err.details as { completedAt: string }).completedAt);
+      else setState('error');
+    }
+  }
+  function done(completedAt: string) {
+    useSurveyStore.getState().surveyClosed();
+    useAppStore.getState().completed(completedAt, true);
+  }
+
+  return (
+    <section className="card">
+      <h1 tabIndex={-1}>{t('survey.finishHeading')}</h1>
+      <p>{t('survey.finishText')}</p>
+      {openCount === 0 ? (
+        <p>{t('survey.allAnswered')}</p>
+      ) : (
+        <>
+          <p>{t('survey.openQuestions', { count: openCount })}</p>
+          <ul className="open-list">
+            {open.map(({ page, questions }) => (
+              <li key={page.id}>
+                <button type="button" className="link" onClick={() => goTo({ kind: 'page', pageId: page.id })}>
+                  {t('survey.goTo', { page: text(page.title) })}
+                </button>
+                <ul>
+                  {questions.map((q) => (
+                    <li key={q.id}>{text(q.text)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {state === 'pending' && <p className="notice" role="alert">{t('survey.submitPending')}</p>}
+      {state === 'error' && <p className="notice" role="alert">{t('survey.submitError')}</p>}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => goTo(previous)}>
+          {t('survey.previous')}
+        </button>
+        <button type="button" className="button primary" disabled={state === 'busy'} onClick={() => void submit()}>
+          {state === 'busy' ? t('survey.submitting') : t('survey.submit')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// Loads the student's response into the store and opens the survey; used after login and on start-up.
+import i18next from 'i18next';
+import { ApiError } from '../../lib/api.ts';
+import { useAppStore } from '../../app/app-store.ts';
+import { fetchSurvey } from './api/survey.ts';
+import { useSurveyStore } from './stores/survey-store.ts';
+
+export async function enterSurvey(): Promise<void> {
+  try {
+    const state = await fetchSurvey(i18next.language);
+    useSurveyStore.getState().surveyLoaded(state);
+    useAppStore.getState().loggedIn();
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'already_completed') {
+      useSurveyStore.getState().surveyClosed();
+      useAppStore.getState().completed((err.details as { completedAt: string }).completedAt, false);
+    } else if (err instanceof ApiError && err.code === 'no_session') {
+      useAppStore.getState().loggedOut();
+    } else {
+      throw err;
+    }
+  }
+}
