@@ -1,20 +1,10 @@
 // The deterministic demo: three clearly fake institutions of ~2,000 students each, and label files for two
 // of them. Same seed, same people, so the printed demo logins always work.
 import { makeBsn } from '../services/pgn.ts';
+import type { PopulationRecord } from '../services/population.ts';
 
-export interface DemoStudent {
-  pgn: string;
-  brin: string;
-  instellingsnaam: string;
-  crebo: string;
-  leerweg: 'BOL' | 'BBL';
-  niveau: number;
-  geslacht: 'M' | 'V' | 'X' | null;
-  achternaam: string;
-  tussenvoegsel: string;
-  voorletters: string;
-  geboortedatum: string; // YYYY-MM-DD
-}
+/** A demo student is a population record as DUO would deliver it. */
+export type DemoStudent = PopulationRecord;
 
 export interface DemoLabel {
   pgn: string;
