@@ -82,6 +82,15 @@ export default {
           scale: agreeScale,
         },
         {
+          id: 'lesuren',
+          type: 'number',
+          text: t('Hoeveel lesuren had je vorige week op school of online?', 'How many lesson hours did you have last week, at school or online?'),
+          help: t('Tel alleen de lessen die echt doorgingen, zonder stage.', 'Count only lessons that actually took place, not your work placement.'),
+          min: 0,
+          max: 60,
+          unit: t('uur', 'hours'),
+        },
+        {
           id: 'online_gehad',
           type: 'single',
           text: t('Heb je dit schooljaar online of hybride les gehad?', 'Have you had online or hybrid lessons this school year?'),
