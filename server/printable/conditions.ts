@@ -2,7 +2,7 @@
 import type { Condition, Locale, Question } from '../../questionnaire/schema.ts';
 
 const words = {
-  nl: { onlyIf: 'Alleen als', and: 'en', or: 'of', not: 'niet', answeredWith: 'is beantwoord met', answered: 'is beantwoord', notAnswered: 'niet is beantwoord', question: 'vraag', item: 'onderdeel', grade: 'een cijfer (1-10)', leerweg: 'de student in de', niveau: 'de student op niveau' },
+  nl: { onlyIf: 'Alleen als', and: 'en', or: 'of', not: 'niet', answeredWith: 'is beantwoord met', answered: 'is beantwoord', notAnswered: 'niet is beantwoord', question: 'vraag', item: 'onderdeel', grade: 'een cijfer (1-10)', leerweg: 'de student zit in de', niveau: 'de student zit op niveau' },
   en: { onlyIf: 'Only if', and: 'and', or: 'or', not: 'not', answeredWith: 'is answered with', answered: 'is answered', notAnswered: 'is not answered', question: 'question', item: 'item', grade: 'a grade (1-10)', leerweg: 'the student is in', niveau: 'the student is at level' },
 } as const;
 

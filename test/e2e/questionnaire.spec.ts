@@ -22,6 +22,7 @@ async function completeAll(survey: SurveyPage, choose: Record<string, string> = 
 }
 
 test('a BBL student of the demo ROC completes the full questionnaire in Dutch, with the workplace block and the school questions', async ({ page }) => {
+  test.slow(); // about 90 items on 13 pages
   const login = takeStudent((s) => s.brin === '99DM' && s.leerweg === 'BBL');
   const survey = new SurveyPage(page);
   await new LoginPage(page).logIn(login);
@@ -38,6 +39,7 @@ test('a BBL student of the demo ROC completes the full questionnaire in Dutch, w
 });
 
 test('a BOL student of another school completes it in English: internship wording, no school questions', async ({ page }) => {
+  test.slow(); // about 90 items on 12 pages
   const login = takeStudent((s) => s.brin === '98DM' && s.leerweg === 'BOL');
   const survey = new SurveyPage(page);
   await new LoginPage(page).logIn(login);
