@@ -45,6 +45,9 @@ describe('the shipped questionnaire', () => {
 
 describe('the hash lock of published versions', () => {
   it('locks every shipped version, and the lock matches', () => {
+    // A new version is published by adding the line this message prints to questionnaire/published.json.
+    const unlocked = [...defs.values()].filter((d) => !(d.id in PUBLISHED)).map((d) => `"${d.id}": "${contentHash(d)}"`);
+    expect(unlocked, 'versions missing from questionnaire/published.json').toEqual([]);
     expect(Object.keys(PUBLISHED).sort()).toEqual(sources.map((s) => s.id).sort());
     expect(checkLock(defs, PUBLISHED)).toEqual([]);
   });
