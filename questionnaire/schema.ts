@@ -21,7 +21,8 @@ export type OptOut = z.infer<typeof optOutSchema>;
 
 export const scalePointSchema = z.object({ value: z.number().int().min(1).max(10), text: textSchema });
 
-export const optionSchema = z.object({ code: codeSchema, text: textSchema });
+/** An option of a single or multi question; `optOut` marks an answer outside the substance ("weet ik niet"). */
+export const optionSchema = z.object({ code: codeSchema, text: textSchema, optOut: z.literal(true).optional() });
 export type Option = z.infer<typeof optionSchema>;
 
 /** Background facts known from the DUO population, usable in routing. */
@@ -152,24 +153,41 @@ function checkQuestionShape(q: Question, ctx: z.RefinementCtx, path: (string | n
       const values = q.scale.map((s) => s.value);
       dup(values, 'scale value');
       if (values.some((v, i) => v !== i + 1)) ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": scale values must run 1..${values.length}` });
-      dup(q.optOuts.map((o) => o.code), 'opt-out code');
+      checkOptOuts(q.id, q.optOuts, ctx, path);
       break;
     }
     case 'single':
-    case 'multi':
+    case 'multi': {
       dup(q.options.map((o) => o.code), 'option code');
+      const firstOptOut = q.options.findIndex((o) => o.optOut);
+      if (firstOptOut >= 0 && q.options.slice(firstOptOut).some((o) => !o.optOut)) {
+        ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": opt-out options come after the other options` });
+      }
+      if (firstOptOut === 0) ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": every option is an opt-out` });
+      checkOptOuts(q.id, q.options.filter((o) => o.optOut), ctx, path);
       if (q.type === 'multi' && q.maxChoices !== undefined && q.maxChoices > q.options.length) {
         ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": maxChoices exceeds the number of options` });
       }
       break;
+    }
     case 'grade':
-      dup(q.optOuts.map((o) => o.code), 'opt-out code');
+      checkOptOuts(q.id, q.optOuts, ctx, path);
       break;
     case 'number':
       if (q.min > q.max) ctx.addIssue({ code: 'custom', path, message: `question "${q.id}": min is greater than max` });
       break;
     case 'open':
       break;
+  }
+}
+
+/** Opt-out codes are words, never numbers, so data can always tell them from a scale value; and used once. */
+function checkOptOuts(id: string, optOuts: { code: string }[], ctx: z.RefinementCtx, path: (string | number)[]): void {
+  const codes = optOuts.map((o) => o.code);
+  const d = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (d !== undefined) ctx.addIssue({ code: 'custom', path, message: `question "${id}": opt-out code "${d}" is used twice` });
+  for (const c of codes) {
+    if (!/[a-z]/.test(c)) ctx.addIssue({ code: 'custom', path, message: `question "${id}": opt-out code "${c}" must contain a letter, so it cannot be mistaken for a scale value` });
   }
 }
 

@@ -11,6 +11,8 @@ import { createLogger, requestLogger } from './logger.ts';
 import { createKeyer, loadSecret } from './services/keys.ts';
 import { createLoginService } from './services/login.ts';
 import { createSurveyService } from './services/survey.ts';
+import { createDefinitions } from './services/question-modules.ts';
+import { printableRoutes } from './routes/printable.ts';
 import { CURRENT_VERSION, loadQuestionnaires } from '../questionnaire/index.ts';
 import { authRoutes } from './routes/auth.ts';
 import { surveyRoutes } from './routes/survey.ts';
@@ -30,7 +32,9 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   const repos = createRepos(db);
   const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
   const questionnaires = loadQuestionnaires();
-  const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, now });
+  const definitions = createDefinitions(repos, questionnaires);
+  definitions.checkStored();
+  const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now });
   const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, now });
 
   const app = express();
@@ -72,6 +76,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   api.use('/survey', surveyRoutes(survey, requireSession(repos, config, now)));
   api.use(notFoundHandler);
   app.use('/api', api);
+  app.use(printableRoutes(questionnaires, definitions));
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const dir = config.clientDir;

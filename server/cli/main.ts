@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './commands/serve.ts';
 import { seedDemoCommand } from './commands/seed-demo.ts';
+import { questionnaireDiffCommand } from './commands/questionnaire-diff.ts';
+import { importQuestionsCommand } from './commands/import-questions.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(serveCommand());
   program.addCommand(seedDemoCommand());
+  program.addCommand(questionnaireDiffCommand());
+  program.addCommand(importQuestionsCommand());
   return program;
 }
 

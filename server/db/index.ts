@@ -5,6 +5,7 @@ import { labelsRepo } from './labels.ts';
 import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
+import { questionModulesRepo } from './question-modules.ts';
 
 export function createRepos(db: Db) {
   return {
@@ -14,6 +15,7 @@ export function createRepos(db: Db) {
     labels: labelsRepo(db),
     responses: responsesRepo(db),
     sessions: sessionsRepo(db),
+    questionModules: questionModulesRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -2,6 +2,9 @@
 import type { Repos } from '../db/index.ts';
 import type { Keyer } from '../services/keys.ts';
 import { replacePopulation } from '../services/population.ts';
+import { importModule } from '../services/question-modules.ts';
+import { loadQuestionnaires } from '../../questionnaire/index.ts';
+import { DEMO_MODULE_BRIN, demoModule } from './demo-module.ts';
 import { DEMO_INSTITUTIONS, DEMO_PEILDATUM, demoLabels, demoPopulation, type DemoStudent } from './demo-data.ts';
 
 export interface DemoLogin {
@@ -26,6 +29,8 @@ export function seedDemo(repos: Repos, keyer: Keyer, now = new Date()): { studen
       );
       labelRows += rows.length;
     }
+    const text = JSON.stringify(demoModule);
+    importModule(repos, loadQuestionnaires(), { brin: DEMO_MODULE_BRIN, text, fileName: 'demo-module.json', now });
   })();
   return { students: population.length, labelRows };
 }

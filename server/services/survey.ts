@@ -8,6 +8,7 @@ import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questio
 import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
 import { sha256 } from './keys.ts';
+import type { Definitions } from './question-modules.ts';
 
 export const alreadyCompleted = (completedAt: string | null) =>
   new AppError(
@@ -21,14 +22,15 @@ export interface SurveyDeps {
   repos: Repos;
   questionnaires: Map<string, Questionnaire>;
   currentVersion: string;
+  /** Core version + the institution module the response started with. */
+  definitions: Definitions;
   now: () => Date;
 }
 
-export function createSurveyService({ repos, questionnaires, currentVersion, now }: SurveyDeps) {
+export function createSurveyService({ repos, questionnaires, currentVersion, definitions, now }: SurveyDeps) {
   function definitionOf(r: ResponseRow): Questionnaire {
-    const def = questionnaires.get(r.questionnaireVersion);
-    if (!def) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
-    return def;
+    if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
+    return definitions.forResponse(r);
   }
 
   function openResponse(responseId: number): ResponseRow {
@@ -41,7 +43,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
   return {
     startResponse(student: PopulationRow): number {
       const { labelFileId, labels } = currentLabels(repos, student.brin, student.pgnKey);
-      return repos.responses.create({
+      const moduleId = definitions.currentModule(student.brin);
+      const id = repos.responses.create({
         brin: student.brin,
         pgnKey: student.pgnKey,
         questionnaireVersion: currentVersion,
@@ -53,6 +56,9 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
         labels,
         now: now().toISOString(),
       });
+      // The response keeps the module version it started with, as it keeps its core version.
+      if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
+      return id;
     },
 
     state(responseId: number): SurveyState {

@@ -18,7 +18,9 @@ const names = new Map<string, string>(DEMO_INSTITUTIONS.map((i) => [i.brin, i.na
 const loginable = population.filter(
   (s) => population.filter((o) => o.brin === s.brin && o.geboortedatum === s.geboortedatum && o.achternaam === s.achternaam).length === 1,
 );
-let next = 0;
+// Students taken by this worker. A set rather than a cursor: a filtered take must not skip past students that
+// a later take with another filter (another school) still needs.
+const taken = new Set<DemoStudent>();
 
 export function toLogin(s: DemoStudent): Login {
   return {
@@ -32,11 +34,10 @@ export function toLogin(s: DemoStudent): Login {
 
 /** The next unused demo student of this worker matching the filter. */
 export function takeStudent(filter: (s: DemoStudent) => boolean = () => true): Login {
-  while (next < loginable.length) {
-    const s = loginable[next++]!;
-    if (filter(s)) return toLogin(s);
-  }
-  throw new Error('ran out of demo students');
+  const s = loginable.find((x) => !taken.has(x) && filter(x));
+  if (!s) throw new Error('ran out of demo students');
+  taken.add(s);
+  return toLogin(s);
 }
 
 export const test = base.extend<{ login: Login }, { server: RunningServer }>({

@@ -4,6 +4,7 @@ import { LoginPage } from './pages/login-page.ts';
 import { SurveyPage } from './pages/survey-page.ts';
 
 test('a demo student completes the survey; a second login shows "already completed"', async ({ page, login }) => {
+  test.slow(); // the full questionnaire with an axe check on each of its ~13 pages
   const loginPage = new LoginPage(page);
   const survey = new SurveyPage(page);
   await loginPage.open();

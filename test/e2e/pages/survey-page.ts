@@ -25,6 +25,11 @@ export class SurveyPage {
     return this.page.getByRole('button', { name: /^(Versturen|Send)$/ }).isVisible();
   }
 
+  /** Picks one answer, by its visible text, in a question (a `.question` locator). */
+  async choose(question: Locator, option: string): Promise<void> {
+    await question.locator('.choice', { has: this.page.getByText(option, { exact: true }) }).first().click();
+  }
+
   /** Answers every unanswered question on the page, again after routing shows new ones. */
   async answerPage(): Promise<number> {
     let answered = 0;

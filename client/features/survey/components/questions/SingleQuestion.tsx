@@ -12,7 +12,7 @@ export function SingleQuestion({ question: q, value, onChange, error }: Question
       {q.help && <p className="question-help">{text(q.help)}</p>}
       <div className="choices">
         {q.options.map((o) => (
-          <Choice key={o.code} type="radio" name={q.id} label={text(o.text)} checked={value === o.code} onChange={() => onChange(o.code)} />
+          <Choice key={o.code} type="radio" name={q.id} label={text(o.text)} optOut={o.optOut} checked={value === o.code} onChange={() => onChange(o.code)} />
         ))}
       </div>
       {error && <p id={`q-${q.id}-error`} className="field-error">{error}</p>}
