@@ -44,21 +44,23 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
     startResponse(student: PopulationRow): number {
       const { labelFileId, labels } = currentLabels(repos, student.brin, student.pgnKey);
       const moduleId = definitions.currentModule(student.brin);
-      const id = repos.responses.create({
-        brin: student.brin,
-        pgnKey: student.pgnKey,
-        questionnaireVersion: currentVersion,
-        crebo: student.crebo,
-        leerweg: student.leerweg,
-        niveau: student.niveau,
-        geslacht: student.geslacht,
-        labelFileId,
-        labels,
-        now: now().toISOString(),
-      });
-      // The response keeps the module version it started with, as it keeps its core version.
-      if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
-      return id;
+      // One transaction: the response keeps the module version it started with, as it keeps its core version.
+      return repos.db.transaction(() => {
+        const id = repos.responses.create({
+          brin: student.brin,
+          pgnKey: student.pgnKey,
+          questionnaireVersion: currentVersion,
+          crebo: student.crebo,
+          leerweg: student.leerweg,
+          niveau: student.niveau,
+          geslacht: student.geslacht,
+          labelFileId,
+          labels,
+          now: now().toISOString(),
+        });
+        if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
+        return id;
+      })();
     },
 
     state(responseId: number): SurveyState {
