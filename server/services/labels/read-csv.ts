@@ -1,6 +1,5 @@
 // Reads a .csv as Dutch Excel writes it: `;`-separated, in UTF-8 with a byte-order mark or in Windows-1252
 // ("CSV (gescheiden door lijstscheidingsteken)"). The encoding and separator are detected, not assumed.
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { GridBuilder, textCell, type Grid } from './grid.ts';
 
@@ -23,10 +22,66 @@ export function detectDelimiter(text: string): string {
   return count(best) > 0 ? best : ';';
 }
 
+/**
+ * Splits CSV text into records (RFC 4180 quoting, CRLF or LF). Own code rather than csv-parse: csv-parse builds
+ * an Error object for every record whose length differs from the first, which made a 200,000-row file with
+ * ragged rows take over 30 s; this loop takes well under one.
+ */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      // Take the run of ordinary characters at once: far faster than one at a time.
+      let j = i + 1;
+      while (j < n) {
+        const c = text[j];
+        if (c === delimiter || c === '"' || c === '\r' || c === '\n') break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
 export function readCsv(bytes: Buffer, maxRows: number): Grid {
   const { text, encoding } = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
-  const records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  const records = parseCsv(text, delimiter);
   const grid = new GridBuilder(maxRows);
   grid.startSheet('');
   records.forEach((fields, i) => grid.addRow(i + 1, fields.map((f) => textCell(f))));
