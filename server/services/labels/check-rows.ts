@@ -222,8 +222,8 @@ export function checkRows(sheet: SheetData, issues: IssueList): RowCheckResult {
       row: n.firstRow,
       column: 'B',
       message: {
-        nl: `Instellingsnaam "${value}" (${n.count} rijen, eerste in rij ${n.firstRow}) wijkt af van "${main}".`,
-        en: `Institution name "${value}" (${n.count} rows, first in row ${n.firstRow}) differs from "${main}".`,
+        nl: `Instellingsnaam "${value}" (${n.count} ${n.count === 1 ? 'rij' : 'rijen'}, eerste in rij ${n.firstRow}) wijkt af van "${main}".`,
+        en: `Institution name "${value}" (${n.count} ${n.count === 1 ? 'row' : 'rows'}, first in row ${n.firstRow}) differs from "${main}".`,
       },
     });
   }
