@@ -40,7 +40,29 @@ describe('a clean file', () => {
   });
 });
 
+describe('what is not a finding', () => {
+  it('ignores trailing empty rows and columns (cells holding only spaces)', async () => {
+    const rows = good().map((r) => [...r, null, '  ']);
+    for (let i = 0; i < 5; i++) rows.push(['', ' ', null]);
+    const r = await imp.xlsx(NAME, rows);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.counts.rows).toBe(6);
+  });
+
+  it('reads "nee" in the bedrijfsgroep column as no bedrijfsgroep', async () => {
+    const r = await imp.xlsx(NAME, withCell(3, 3, 'nee'));
+    expect(r.warnings).toEqual([]);
+    expect(r.counts.bedrijfsgroepRows).toBe(0);
+    expect(t.repos.labels.labelsFor(r.labelFile!.id, t.keyer.pgn(pop[1]!.pgn))?.bedrijfsgroep).toBeNull();
+  });
+});
+
 describe('errors refuse the file and name the place', () => {
+  it('a file with only a header', async () => {
+    expectOnly(await imp.xlsx(NAME, [HEADER]), 'no_rows');
+  });
+
   it('more than one worksheet with data', async () => {
     const path = imp.path(NAME);
     await writeXlsx(path, { Blad1: good(), Blad2: [['extra']], Leeg: [] });

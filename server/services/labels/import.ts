@@ -174,8 +174,8 @@ export async function importLabelFile(deps: LabelImportDeps, opts: LabelImportOp
         row: r.row,
         column: 'A',
         message: {
-          nl: `Deze student staat niet in de DUO-populatie van ${brin ?? '?'} (peildatum ${peildatum ?? '-'}), bijvoorbeeld door inschrijving na de peildatum; het label wordt niet gebruikt.`,
-          en: `This student is not in the DUO population of ${brin ?? '?'} (reference date ${peildatum ?? '-'}), for example enrolled after the reference date; the label is not used.`,
+          nl: `Deze student staat niet in de DUO-populatie van ${brin ?? '?'} (peildatum ${peildatum ?? '-'}), bijvoorbeeld door inschrijving na de peildatum; het label telt pas als de student in de populatie staat.`,
+          en: `This student is not in the DUO population of ${brin ?? '?'} (reference date ${peildatum ?? '-'}), for example enrolled after the reference date; the label counts only once the student is in the population.`,
         },
       });
     }

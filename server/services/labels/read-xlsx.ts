@@ -1,5 +1,6 @@
-// Reads an .xlsx with the exceljs streaming reader: about 25% faster and a third less memory than loading the
-// workbook (measured on 40,000 rows), and it never holds more than the rows we keep.
+// Reads an .xlsx with the exceljs streaming reader. Measured on 40,000 rows: streaming reads in ~1.6 s where
+// loading the workbook takes ~1.9 s, and the whole streamed import peaks at ~230 MB RSS against ~300 MB for the
+// workbook load alone (bench:labels). It also never holds more than the rows we keep.
 import ExcelJS from 'exceljs';
 import { GridBuilder, textCell, type Cell, type Grid } from './grid.ts';
 
