@@ -4,6 +4,9 @@ import { serveCommand } from './commands/serve.ts';
 import { seedDemoCommand } from './commands/seed-demo.ts';
 import { questionnaireDiffCommand } from './commands/questionnaire-diff.ts';
 import { importQuestionsCommand } from './commands/import-questions.ts';
+import { importLabelsCommand } from './commands/import-labels.ts';
+import { labelsHistoryCommand } from './commands/labels-history.ts';
+import { institutionSettingsCommand } from './commands/institution-settings.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -16,13 +19,16 @@ export function buildProgram(): Command {
   program.addCommand(seedDemoCommand());
   program.addCommand(questionnaireDiffCommand());
   program.addCommand(importQuestionsCommand());
+  program.addCommand(importLabelsCommand());
+  program.addCommand(labelsHistoryCommand());
+  program.addCommand(institutionSettingsCommand());
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0; // a command may refuse (import-labels)
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 1; // commander already printed help or the error
     process.stderr.write(`job-monitor: ${err instanceof Error ? err.message : String(err)}\n`);

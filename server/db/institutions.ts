@@ -17,6 +17,7 @@ export function institutionsRepo(db: Db) {
   const upsert = db.prepare<[string, string]>(
     'INSERT INTO institutions (brin, name) VALUES (?, ?) ON CONFLICT (brin) DO UPDATE SET name = excluded.name',
   );
+  const setBedrijfsgroep = db.prepare<[number, string]>('UPDATE institutions SET bedrijfsgroep_in_respons = ? WHERE brin = ?');
   const toInstitution = (r: { brin: string; name: string; b: number }): Institution => ({
     brin: r.brin,
     name: r.name,
@@ -29,6 +30,8 @@ export function institutionsRepo(db: Db) {
       return r && toInstitution(r);
     },
     upsert: (brin: string, name: string): void => void upsert.run(brin, name),
+    /** Whether bedrijfsgroep students count in the response overview; false when the BRIN is unknown. */
+    setBedrijfsgroepInRespons: (brin: string, value: boolean): boolean => setBedrijfsgroep.run(value ? 1 : 0, brin).changes === 1,
   };
 }
 export type InstitutionsRepo = ReturnType<typeof institutionsRepo>;

@@ -1,0 +1,68 @@
+// Opens a label file of any accepted format, after the size check, and turns it into a grid.
+// .xls (the old binary format) is refused with a request to save as .xlsx: exceljs cannot read it and the
+// only npm library that can (SheetJS) is no longer maintained on the npm registry.
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Grid } from './grid.ts';
+import type { IssueList } from './issues.ts';
+import { readCsv } from './read-csv.ts';
+import { readXlsx } from './read-xlsx.ts';
+
+export const MAX_BYTES = 50 * 1024 * 1024;
+export const MAX_ROWS = 200_000;
+
+async function magic(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await fh.read(buf, 0, 8, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // .xls and other old Office files
+
+/** The grid, or null after adding the reason it cannot be read to `issues`. */
+export async function readLabelFile(path: string, fileName: string, issues: IssueList): Promise<Grid | null> {
+  const { size } = await stat(path);
+  if (size > MAX_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
+    issues.add('file_too_large', {
+      message: { nl: `Het bestand is ${mb} MB; maximaal 50 MB.`, en: `The file is ${mb} MB; at most 50 MB.` },
+    });
+    return null;
+  }
+  const head = await magic(path);
+  const ext = extname(fileName).toLowerCase();
+  if (head.subarray(0, 4).equals(OLE) || ext === '.xls') {
+    issues.add('unsupported_format', {
+      message: {
+        nl: 'Dit is een .xls-bestand (oud Excel-formaat), dat niet veilig te lezen is. Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).',
+        en: 'This is an .xls file (old Excel format), which cannot be read safely. Open it in Excel and choose Save As > Excel Workbook (*.xlsx).',
+      },
+    });
+    return null;
+  }
+  try {
+    if (head.subarray(0, 4).equals(ZIP)) return await readXlsx(path, MAX_ROWS + 1);
+    if (ext === '.csv' || ext === '.txt') return readCsv(await readFile(path), MAX_ROWS + 1);
+  } catch (err) {
+    issues.add('unreadable', {
+      message: {
+        nl: `Het bestand kan niet worden gelezen (${err instanceof Error ? err.message : String(err)}). Sla het opnieuw op als .xlsx.`,
+        en: `The file cannot be read (${err instanceof Error ? err.message : String(err)}). Save it again as .xlsx.`,
+      },
+    });
+    return null;
+  }
+  issues.add('unsupported_format', {
+    message: {
+      nl: 'Onbekend bestandsformaat; lever een .xlsx-bestand aan (of .csv, gescheiden door puntkomma).',
+      en: 'Unknown file format; deliver an .xlsx file (or a semicolon-separated .csv).',
+    },
+  });
+  return null;
+}
