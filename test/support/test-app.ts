@@ -54,7 +54,7 @@ let serial = 0;
 export function student(over: Partial<PopulationRecord> = {}): PopulationRecord {
   serial++;
   return {
-    pgn: makeBsn(100000 + serial * 13),
+    pgn: makeBsn(100000 + serial * 100), // 10 check-digit blocks apart: never two students with one PGN
     brin: '25PZ',
     instellingsnaam: 'ROC Testland',
     crebo: '25655',
