@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { serveCommand } from './commands/serve.ts';
 import { seedDemoCommand } from './commands/seed-demo.ts';
+import { importPopulationCommand } from './commands/import-population.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(serveCommand());
   program.addCommand(seedDemoCommand());
+  program.addCommand(importPopulationCommand());
   return program;
 }
 
