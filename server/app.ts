@@ -31,7 +31,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
   const questionnaires = loadQuestionnaires();
   const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, now });
-  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, now });
+  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 
   const app = express();
   app.disable('x-powered-by');

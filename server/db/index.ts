@@ -2,6 +2,7 @@
 import type { Db } from './database.ts';
 import { institutionsRepo } from './institutions.ts';
 import { labelsRepo } from './labels.ts';
+import { loginOutcomesRepo } from './login-outcomes.ts';
 import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
@@ -14,6 +15,7 @@ export function createRepos(db: Db) {
     labels: labelsRepo(db),
     responses: responsesRepo(db),
     sessions: sessionsRepo(db),
+    loginOutcomes: loginOutcomesRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
