@@ -27,9 +27,9 @@ export function populationRepo(db: Db) {
   const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(
     `SELECT ${columns} FROM population WHERE peildatum = ? AND brin = ? AND pgn_key = ?`,
   );
-  const insert = db.prepare(
-    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key)
-     VALUES (@peildatum, @brin, @pgnKey, @crebo, @leerweg, @niveau, @geslacht, @initialKey)`,
+  // Positional parameters: binding from an object by name costs measurably at 600,000 rows.
+  const insert = db.prepare<[string, string, Buffer, string, string, number, string | null, Buffer | null]>(
+    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertKey = db.prepare<[Buffer, number | bigint]>('INSERT OR IGNORE INTO login_keys (key, population_id) VALUES (?, ?)');
   // Login keys go first, in one statement: leaving them to ON DELETE CASCADE costs one lookup per student.
@@ -51,9 +51,9 @@ export function populationRepo(db: Db) {
       deleteKeys.run(peildatum);
       deletePeildatum.run(peildatum);
       let n = 0;
-      for (const { loginKeys, ...row } of rows) {
-        const { lastInsertRowid } = insert.run(row);
-        for (const k of loginKeys) insertKey.run(k, lastInsertRowid);
+      for (const r of rows) {
+        const { lastInsertRowid } = insert.run(r.peildatum, r.brin, r.pgnKey, r.crebo, r.leerweg, r.niveau, r.geslacht, r.initialKey);
+        for (const k of r.loginKeys) insertKey.run(k, lastInsertRowid);
         n++;
       }
       return n;

@@ -7,39 +7,41 @@ import { pseudonymise } from './population.ts';
 import { readPopulationCsv, type RowProblem } from './population-csv.ts';
 
 export type ImportResult =
-  | { ok: true; peildatum: string; rows: number; institutions: number; replaced: number }
+  | { ok: true; peildatum: string; rows: number; institutions: number; replaced: number; timings: { readMs: number; writeMs: number } }
   | { ok: false; peildatum: string; rows: number; problems: RowProblem[]; problemCount: number };
 
-/** A pseudonymised row in one small buffer: pgn key, initial key (zeros if none), then the login keys. */
+/** A pseudonymised row in one small buffer: pgn key, initial key (unused if none), then the login keys. */
 interface PackedRow {
   brin: string;
   crebo: string;
   leerweg: 'BOL' | 'BBL';
   niveau: number;
   geslacht: 'M' | 'V' | 'X' | null;
+  hasInitial: boolean;
   keys: Buffer;
 }
 const K = 32;
-const NO_INITIAL = Buffer.alloc(K);
 
 function pack(r: NewPopulationRow): PackedRow {
   const keys = Buffer.allocUnsafe(K * (2 + r.loginKeys.length));
   r.pgnKey.copy(keys, 0);
-  (r.initialKey ?? NO_INITIAL).copy(keys, K);
+  r.initialKey?.copy(keys, K);
   r.loginKeys.forEach((k, i) => k.copy(keys, K * (2 + i)));
-  return { brin: r.brin, crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, geslacht: r.geslacht, keys };
+  return { brin: r.brin, crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, geslacht: r.geslacht, hasInitial: r.initialKey !== null, keys };
 }
 
 function* unpack(peildatum: string, rows: PackedRow[]): Generator<NewPopulationRow> {
-  for (const { keys, ...r } of rows) {
-    const initialKey = keys.subarray(K, 2 * K);
+  for (const r of rows) {
+    const { keys } = r;
     const loginKeys: Buffer[] = [];
     for (let o = 2 * K; o < keys.length; o += K) loginKeys.push(keys.subarray(o, o + K));
-    yield { ...r, peildatum, pgnKey: keys.subarray(0, K), initialKey: initialKey.equals(NO_INITIAL) ? null : initialKey, loginKeys };
+    const initialKey = r.hasInitial ? keys.subarray(K, 2 * K) : null;
+    yield { peildatum, brin: r.brin, pgnKey: keys.subarray(0, K), crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, geslacht: r.geslacht, initialKey, loginKeys };
   }
 }
 
 export async function importPopulationFile(repos: Repos, keyer: Keyer, file: string, peildatum: string): Promise<ImportResult> {
+  const started = performance.now();
   const packed: PackedRow[] = [];
   const institutions = new Map<string, string>();
   const read = await readPopulationCsv(file, (r) => {
@@ -49,6 +51,7 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
   if (read.problemCount > 0) {
     return { ok: false, peildatum, rows: read.rows, problems: read.problems, problemCount: read.problemCount };
   }
+  const readMs = Math.round(performance.now() - started);
   const { db } = repos;
   const cacheSize = Number(db.pragma('cache_size', { simple: true }));
   // Bulk write: a 256 MB page cache keeps the random-key indexes in memory, and foreign-key checks are off
@@ -63,7 +66,8 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
       repos.population.replacePeildatum(peildatum, unpack(peildatum, packed));
       return before;
     })();
-    return { ok: true, peildatum, rows: packed.length, institutions: institutions.size, replaced };
+    const writeMs = Math.round(performance.now() - started) - readMs;
+    return { ok: true, peildatum, rows: packed.length, institutions: institutions.size, replaced, timings: { readMs, writeMs } };
   } finally {
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${cacheSize}`);

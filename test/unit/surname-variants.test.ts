@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { registeredVariants, splitTussenvoegsel, typedVariant } from '../../server/services/names.ts';
 
+type Case = readonly [achternaam: string, tussenvoegsel: string, typed: string, accepted: boolean];
 const accepts = (achternaam: string, tussenvoegsel: string, typed: string) => registeredVariants(achternaam, tussenvoegsel).includes(typedVariant(typed));
 
 describe.each([
@@ -70,7 +71,7 @@ describe.each([
     ['Jansen-de Vries', '', 'de Jansen', false],
     ['Jansen-de Vries', '', 'JansenVr', false],
   ]],
-] as const)('%s', (_name, cases) => {
+] satisfies [string, Case[]][])('%s', (_name, cases) => {
   it.each(cases)('registered %s (tussenvoegsel "%s"), typed "%s": accepted %s', (achternaam, tv, typed, ok) => {
     expect(accepts(achternaam, tv, typed)).toBe(ok);
   });
