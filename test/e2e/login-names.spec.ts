@@ -31,3 +31,23 @@ test('a wrong birth date explains what to check and whom to contact, without say
   await expect(alert).toContainText('@');
   await expectAccessible(page, 'login failed');
 });
+
+test('after too many failures for one surname the page says how long to wait', async ({ page }) => {
+  const s = takeStudent((x) => x.brin === '97DM');
+  const loginPage = new LoginPage(page);
+  await loginPage.open();
+  // A surname nobody in the demo has, so no other test's student is locked out.
+  await loginPage.fill({ ...s, surname: 'Niemandsland', birthDate: '01-01-1999' });
+  const alert = page.getByRole('alert');
+  const attempt = async (status: number) => {
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/login')), loginPage.submit()]);
+    expect(res.status()).toBe(status);
+  };
+  for (let i = 0; i < 10; i++) {
+    await attempt(401);
+    await expect(alert).toContainText('We kunnen je niet vinden');
+  }
+  await attempt(429);
+  await expect(alert).toHaveText('Te veel mislukte pogingen. Probeer het over 1 minuut opnieuw.');
+  await expectAccessible(page, 'login locked');
+});
