@@ -94,6 +94,9 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
       }
       const narrowed = narrow(findCandidates(input, variant), input);
       if (!Array.isArray(narrowed)) {
+        // "Ambiguous" also tells that a surname and birth date match, so it counts against the limits too;
+        // twins need it at most twice.
+        throttle.failed(target, ip);
         count(input.brin, 'ambiguous');
         return { result: narrowed };
       }

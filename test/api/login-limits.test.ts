@@ -109,3 +109,17 @@ describe('counting', () => {
     expect(t.db.prepare('SELECT count(*) FROM login_outcomes WHERE brin = ?').pluck().get('99ZZ')).toBe(0);
   });
 });
+
+describe('twins and the limits', () => {
+  it('counts "ambiguous" answers against the target, so guessing twins\' birth dates is limited as well', async () => {
+    const twins = [student({ achternaam: 'Tweeling', geboortedatum: '2005-05-05', geslacht: 'M' }), student({ achternaam: 'Tweeling', geboortedatum: '2005-05-05', geslacht: 'V' })];
+    const tt = createTestApp({ population: twins });
+    try {
+      const body = { brin: '25PZ', surname: 'Tweeling', birthDate: '05-05-2005' };
+      for (let i = 0; i < LIMIT; i++) expect((await request(tt.app).post('/api/login').send(body).expect(200)).body.status).toBe('ambiguous');
+      await request(tt.app).post('/api/login').send({ ...body, gender: 'man' }).expect(429);
+    } finally {
+      tt.close();
+    }
+  });
+});
