@@ -11,6 +11,8 @@ const TUSSEN_WORDS = new Set(
 
 /** Lower case, no accents, letters only: "D'Hondt-van Éden" -> "dhondtvaneden". */
 export function normaliseName(s: string): string {
+  // Most names are plain ASCII: they skip the Unicode normalisation, the costly part at 600,000 rows.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/[^a-z]/g, '');
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
