@@ -124,7 +124,9 @@ export async function readPopulationCsv(file: string, onRecord: (r: PopulationRe
   );
   let index: Map<Column, number> | null = null;
   let width = 0;
-  const seen = new Map<string, number>(); // brin + pgn -> first line; raw PGNs stay in memory only
+  // brin -> PGN (as a number: 9 digits fit a small integer, no string per student) -> first line.
+  // Raw PGNs stay in memory only.
+  const seen = new Map<string, Map<number, number>>();
   const rowProblems: RowProblem[] = [];
   let rows = 0;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -146,13 +148,14 @@ export async function readPopulationCsv(file: string, onRecord: (r: PopulationRe
     const r = checkRow(get, line, rowProblems);
     for (const p of rowProblems) report(p);
     if (!r) continue;
-    const key = `${r.brin}:${r.pgn}`;
-    const first = seen.get(key);
+    let atBrin = seen.get(r.brin);
+    if (!atBrin) seen.set(r.brin, (atBrin = new Map()));
+    const first = atBrin.get(Number(r.pgn));
     if (first !== undefined) {
       report({ line, column: 'pgn', message: `deze PGN staat bij ${r.brin} al op regel ${first} / this PGN already appears for ${r.brin} on line ${first}` });
       continue;
     }
-    seen.set(key, line);
+    atBrin.set(Number(r.pgn), line);
     if (problemCount === 0) onRecord(r, line);
   }
   if (!index) {

@@ -10,43 +10,83 @@ export type ImportResult =
   | { ok: true; peildatum: string; rows: number; institutions: number; replaced: number; timings: { readMs: number; writeMs: number } }
   | { ok: false; peildatum: string; rows: number; problems: RowProblem[]; problemCount: number };
 
-/** A pseudonymised row in one small buffer: pgn key, initial key (unused if none), then the login keys. */
-interface PackedRow {
-  brin: string;
-  crebo: string;
-  leerweg: 'BOL' | 'BBL';
-  niveau: number;
-  geslacht: 'M' | 'V' | 'X' | null;
-  hasInitial: boolean;
-  keys: Buffer;
-}
 const K = 32;
+const CHUNK = 8 * 1024 * 1024;
 
-function pack(r: NewPopulationRow): PackedRow {
-  const keys = Buffer.allocUnsafe(K * (2 + r.loginKeys.length));
-  r.pgnKey.copy(keys, 0);
-  r.initialKey?.copy(keys, K);
-  r.loginKeys.forEach((k, i) => k.copy(keys, K * (2 + i)));
-  return { brin: r.brin, crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, geslacht: r.geslacht, hasInitial: r.initialKey !== null, keys };
-}
+/**
+ * Pseudonymised rows kept compactly until the whole file has been checked: the keys (pgn, initial, login keys)
+ * in large shared buffers, the rest in parallel arrays. Per-row objects and buffers cost several times more
+ * memory and garbage collection at 600,000 rows.
+ */
+class PackedRows {
+  private chunks: Buffer[] = [Buffer.allocUnsafe(CHUNK)];
+  private used = 0;
+  private readonly brin: string[] = [];
+  private readonly crebo: string[] = [];
+  private readonly leerweg: ('BOL' | 'BBL')[] = [];
+  private readonly niveau: number[] = [];
+  private readonly geslacht: ('M' | 'V' | 'X' | null)[] = [];
+  private readonly chunk: number[] = [];
+  private readonly offset: number[] = [];
+  /** Number of login keys; negative when the row has no initial key. */
+  private readonly keys: number[] = [];
 
-function* unpack(peildatum: string, rows: PackedRow[]): Generator<NewPopulationRow> {
-  for (const r of rows) {
-    const { keys } = r;
-    const loginKeys: Buffer[] = [];
-    for (let o = 2 * K; o < keys.length; o += K) loginKeys.push(keys.subarray(o, o + K));
-    const initialKey = r.hasInitial ? keys.subarray(K, 2 * K) : null;
-    yield { peildatum, brin: r.brin, pgnKey: keys.subarray(0, K), crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, geslacht: r.geslacht, initialKey, loginKeys };
+  get length(): number {
+    return this.brin.length;
+  }
+
+  push(r: NewPopulationRow): void {
+    const size = K * (2 + r.loginKeys.length);
+    if (this.used + size > CHUNK) {
+      this.chunks.push(Buffer.allocUnsafe(CHUNK));
+      this.used = 0;
+    }
+    const buf = this.chunks.at(-1)!;
+    const at = this.used;
+    r.pgnKey.copy(buf, at);
+    r.initialKey?.copy(buf, at + K);
+    r.loginKeys.forEach((k, i) => k.copy(buf, at + K * (2 + i)));
+    this.used += size;
+    this.brin.push(r.brin);
+    this.crebo.push(r.crebo);
+    this.leerweg.push(r.leerweg);
+    this.niveau.push(r.niveau);
+    this.geslacht.push(r.geslacht);
+    this.chunk.push(this.chunks.length - 1);
+    this.offset.push(at);
+    this.keys.push(r.initialKey ? r.loginKeys.length : -r.loginKeys.length - 1);
+  }
+
+  *rows(peildatum: string): Generator<NewPopulationRow> {
+    for (let i = 0; i < this.brin.length; i++) {
+      const buf = this.chunks[this.chunk[i]!]!;
+      const at = this.offset[i]!;
+      const n = this.keys[i]!;
+      const logins = n >= 0 ? n : -n - 1;
+      const loginKeys: Buffer[] = [];
+      for (let j = 0; j < logins; j++) loginKeys.push(buf.subarray(at + K * (2 + j), at + K * (3 + j)));
+      yield {
+        peildatum,
+        brin: this.brin[i]!,
+        pgnKey: buf.subarray(at, at + K),
+        crebo: this.crebo[i]!,
+        leerweg: this.leerweg[i]!,
+        niveau: this.niveau[i]!,
+        geslacht: this.geslacht[i]!,
+        initialKey: n >= 0 ? buf.subarray(at + K, at + 2 * K) : null,
+        loginKeys,
+      };
+    }
   }
 }
 
 export async function importPopulationFile(repos: Repos, keyer: Keyer, file: string, peildatum: string): Promise<ImportResult> {
   const started = performance.now();
-  const packed: PackedRow[] = [];
+  const packed = new PackedRows();
   const institutions = new Map<string, string>();
   const read = await readPopulationCsv(file, (r) => {
     institutions.set(r.brin, r.instellingsnaam);
-    packed.push(pack(pseudonymise(keyer, peildatum, r)));
+    packed.push(pseudonymise(keyer, peildatum, r));
   });
   if (read.problemCount > 0) {
     return { ok: false, peildatum, rows: read.rows, problems: read.problems, problemCount: read.problemCount };
@@ -63,7 +103,7 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
     const replaced = db.transaction(() => {
       for (const [brin, name] of institutions) repos.institutions.upsert(brin, name);
       const before = repos.population.countPeildatum(peildatum);
-      repos.population.replacePeildatum(peildatum, unpack(peildatum, packed));
+      repos.population.replacePeildatum(peildatum, packed.rows(peildatum));
       return before;
     })();
     const writeMs = Math.round(performance.now() - started) - readMs;

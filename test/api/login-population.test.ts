@@ -161,6 +161,16 @@ describe('re-importing the population', () => {
     await post({ brin: '25PZ', surname: 'Jansen', birthDate: '01-07-2006' }).expect(200);
   });
 
+  it('stores the pseudonymised rows as they were: background data, keys, no initial key without voorletters', async () => {
+    const bare = student({ achternaam: 'Zonder', voorletters: '', geslacht: null, leerweg: 'BBL', niveau: 1, crebo: '23182' });
+    await importFile([...population, bare], 'kaal.csv');
+    const row = t.repos.population.findByPgnKey(PEILDATUM, '25PZ', t.keyer.pgn(bare.pgn));
+    expect(row).toMatchObject({ crebo: '23182', leerweg: 'BBL', niveau: 1, geslacht: null, initialKey: null });
+    const withInitial = t.repos.population.findByPgnKey(PEILDATUM, '25PZ', t.keyer.pgn(anna.pgn))!;
+    expect(withInitial.initialKey).toEqual(t.keyer.initial('25PZ', withInitial.pgnKey, 'A'));
+    await post({ brin: '25PZ', surname: 'Zonder', birthDate: anna.geboortedatum.split('-').reverse().join('-') }).expect(200);
+  });
+
   it('lists the institutions of the population in the school picker', async () => {
     await importFile([...population, student({ brin: '30XX', instellingsnaam: 'Vakcollege Elders' })], 'twee.csv');
     expect((await request(t.app).get('/api/institutions').expect(200)).body).toEqual([
