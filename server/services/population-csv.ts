@@ -118,10 +118,12 @@ export async function readPopulationCsv(file: string, onRecord: (r: PopulationRe
     problemCount++;
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
   };
-  const parser = createReadStream(file).pipe(
-    // No `trim` option: it doubles csv-parse's time; fields are trimmed as they are read.
-    parse({ bom: true, delimiter: detectDelimiter(firstLine(file)), skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
+  const delimiter = detectDelimiter(firstLine(file)); // first: a missing file fails here, before any stream opens
+  // No `trim` option: it doubles csv-parse's time; fields are trimmed as they are read.
+  const parser = parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true });
+  const input = createReadStream(file);
+  input.on('error', (err) => parser.destroy(err)); // pipe() does not pass read errors on
+  input.pipe(parser);
   let index: Map<Column, number> | null = null;
   let width = 0;
   // brin -> PGN (as a number: 9 digits fit a small integer, no string per student) -> first line.
@@ -129,34 +131,43 @@ export async function readPopulationCsv(file: string, onRecord: (r: PopulationRe
   const seen = new Map<string, Map<number, number>>();
   const rowProblems: RowProblem[] = [];
   let rows = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const line = info.lines;
-    if (!index) {
-      index = headerIndex(record, line, report);
-      if (!index) break;
-      width = record.length;
-      continue;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = info.lines;
+      if (!index) {
+        index = headerIndex(record, line, report);
+        if (!index) break;
+        width = record.length;
+        continue;
+      }
+      rows++;
+      const idx = index;
+      const get = (c: Column) => (record[idx.get(c)!] ?? '').trim();
+      rowProblems.length = 0;
+      if (record.length !== width) {
+        report({ line, message: `deze regel heeft ${record.length} kolommen, de kop ${width} / this line has ${record.length} columns, the header ${width}` });
+        continue;
+      }
+      const r = checkRow(get, line, rowProblems);
+      for (const p of rowProblems) report(p);
+      if (!r) continue;
+      let atBrin = seen.get(r.brin);
+      if (!atBrin) seen.set(r.brin, (atBrin = new Map()));
+      const first = atBrin.get(Number(r.pgn));
+      if (first !== undefined) {
+        report({ line, column: 'pgn', message: `deze PGN staat bij ${r.brin} al op regel ${first} / this PGN already appears for ${r.brin} on line ${first}` });
+        continue;
+      }
+      atBrin.set(Number(r.pgn), line);
+      if (problemCount === 0) onRecord(r, line);
     }
-    rows++;
-    const idx = index;
-    const get = (c: Column) => (record[idx.get(c)!] ?? '').trim();
-    rowProblems.length = 0;
-    if (record.length !== width) {
-      report({ line, message: `deze regel heeft ${record.length} kolommen, de kop ${width} / this line has ${record.length} columns, the header ${width}` });
-      continue;
-    }
-    const r = checkRow(get, line, rowProblems);
-    for (const p of rowProblems) report(p);
-    if (!r) continue;
-    let atBrin = seen.get(r.brin);
-    if (!atBrin) seen.set(r.brin, (atBrin = new Map()));
-    const first = atBrin.get(Number(r.pgn));
-    if (first !== undefined) {
-      report({ line, column: 'pgn', message: `deze PGN staat bij ${r.brin} al op regel ${first} / this PGN already appears for ${r.brin} on line ${first}` });
-      continue;
-    }
-    atBrin.set(Number(r.pgn), line);
-    if (problemCount === 0) onRecord(r, line);
+  } catch (err) {
+    // A broken CSV structure (an unclosed quote, ...) ends the reading; it is reported like any other problem.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('CSV_')) throw err;
+    report({ line: parser.info.lines, message: `het bestand is geen geldige CSV: ${(err as Error).message} / not valid CSV` });
+  } finally {
+    input.destroy();
   }
   if (!index) {
     if (problemCount === 0) report({ line: 1, message: 'het bestand is leeg / the file is empty' });

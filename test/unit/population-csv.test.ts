@@ -119,6 +119,13 @@ describe('row checks', () => {
     expect((await read(short)).problems).toEqual([{ line: 3, message: expect.stringContaining('2 kolommen') }]);
   });
 
+  it('reports a broken CSV structure (an unclosed quote) as a problem, not a crash', async () => {
+    const path = file();
+    writeFileSync(path, populationCsv([student()]) + '"123;25PZ;x\r\n');
+    const r = await read(path);
+    expect(r.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('geen geldige CSV') })]);
+  });
+
   it('reports an empty file and a file with only a header', async () => {
     const empty = file();
     writeFileSync(empty, '');

@@ -1,6 +1,6 @@
 // job-monitor import-population <file>: checks a DUO population file and, only when every row is right,
 // replaces the population of that reference date in one transaction.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { openContext } from '../context.ts';
 import { importPopulationFile, type ImportResult } from '../../services/population-import.ts';
 import { parseDate } from '../../services/population-csv.ts';
@@ -36,7 +36,8 @@ export function importPopulationCommand(): Command {
       const seconds = Math.round(performance.now() - started) / 1000;
       if (opts.json) process.stdout.write(JSON.stringify({ ...result, seconds }) + '\n');
       else process.stdout.write(formatResult(file, result, seconds));
-      if (!result.ok) process.exitCode = 1;
+      // The report is printed; commander's own error type makes main() exit 1 without printing more.
+      if (!result.ok) throw new CommanderError(1, 'job-monitor.importRejected', 'population file rejected');
     });
 }
 
