@@ -8,7 +8,7 @@ test.beforeEach(({}, testInfo) => {
 });
 
 test('a student with a tussenvoegsel logs in as "Berg, van der" on a phone', async ({ page }) => {
-  const s = takeStudent((x) => x.tussenvoegsel.includes(' ') && x.brin === '98DM');
+  const s = takeStudent((x) => x.tussenvoegsel.includes(' ') && x.brin === '99DM');
   const loginPage = new LoginPage(page);
   await loginPage.open();
   await loginPage.fill({ ...s, surname: `${s.student.achternaam}, ${s.student.tussenvoegsel.toUpperCase()}` });
@@ -19,7 +19,7 @@ test('a student with a tussenvoegsel logs in as "Berg, van der" on a phone', asy
 });
 
 test('a wrong birth date explains what to check and whom to contact, without saying which field was wrong', async ({ page }) => {
-  const s = takeStudent((x) => !!x.tussenvoegsel && x.brin === '98DM');
+  const s = takeStudent((x) => !!x.tussenvoegsel && x.brin === '99DM');
   const loginPage = new LoginPage(page);
   await loginPage.open();
   await loginPage.fill({ ...s, surname: `${s.student.tussenvoegsel}${s.student.achternaam}`, birthDate: '01-01-1999' });
@@ -33,10 +33,10 @@ test('a wrong birth date explains what to check and whom to contact, without say
 });
 
 test('after too many failures for one surname the page says how long to wait', async ({ page }) => {
-  const s = takeStudent((x) => x.brin === '97DM');
+  const s = takeStudent((x) => x.brin === '99DM');
   const loginPage = new LoginPage(page);
   await loginPage.open();
-  // A surname nobody in the demo has, so no other test's student is locked out.
+  // A surname nobody in the demo has, so no other test's student is locked out. (takeStudent only lends the school.)
   await loginPage.fill({ ...s, surname: 'Niemandsland', birthDate: '01-01-1999' });
   const alert = page.getByRole('alert');
   const attempt = async (status: number) => {
