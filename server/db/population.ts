@@ -43,6 +43,13 @@ export function populationRepo(db: Db) {
   const countByBrin = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ? AND brin = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM population');
 
+  const removePeildatum = (peildatum: string): void => {
+    deleteKeys.run(peildatum);
+    deletePeildatum.run(peildatum);
+  };
+  const insertStudent = (r: Omit<NewPopulationRow, 'loginKeys'>): number =>
+    Number(insert.run(r.peildatum, r.brin, r.pgnKey, r.crebo, r.leerweg, r.niveau, r.geslacht, r.initialKey).lastInsertRowid);
+
   return {
     currentPeildatum: (): string | null => currentPeildatum.get()?.p ?? null,
     findByLoginKey: (key: Buffer, peildatum: string): PopulationRow[] => byLoginKey.all(key, peildatum),
@@ -50,14 +57,18 @@ export function populationRepo(db: Db) {
     countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
     count: (): number => count.get()?.n ?? 0,
     countPeildatum: (peildatum: string): number => countPeildatum.get(peildatum)?.n ?? 0,
+    /** Removes the population of one reference date and its login keys. Call inside a transaction. */
+    deletePeildatum: removePeildatum,
+    /** Inserts one student; returns its id. */
+    insertStudent,
+    insertLoginKey: (key: Buffer, populationId: number): void => void insertKey.run(key, populationId),
     /** Replaces the population of one reference date. Call inside a transaction. */
     replacePeildatum(peildatum: string, rows: Iterable<NewPopulationRow>): number {
-      deleteKeys.run(peildatum);
-      deletePeildatum.run(peildatum);
+      removePeildatum(peildatum);
       let n = 0;
       for (const r of rows) {
-        const { lastInsertRowid } = insert.run(r.peildatum, r.brin, r.pgnKey, r.crebo, r.leerweg, r.niveau, r.geslacht, r.initialKey);
-        for (const k of r.loginKeys) insertKey.run(k, lastInsertRowid);
+        const id = insertStudent(r);
+        for (const k of r.loginKeys) insertKey.run(k, id);
         n++;
       }
       return n;
