@@ -132,10 +132,13 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
   const readMs = Math.round(performance.now() - started);
   const { db } = repos;
   const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  const mmapSize = Number(db.pragma('mmap_size', { simple: true }));
   // Bulk write: a 256 MB page cache for the indexes, and foreign-key checks are off
   // (this code inserts the institutions and population rows the keys refer to, in the same transaction).
   // Neither can change inside a transaction, so they are set around it and restored after.
+  // No memory map while writing: pages read through it would count towards the import's peak memory.
   db.pragma('cache_size = -262144');
+  db.pragma('mmap_size = 0');
   db.pragma('foreign_keys = OFF');
   try {
     const replaced = db.transaction(() => {
@@ -153,5 +156,6 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
   } finally {
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`mmap_size = ${mmapSize}`);
   }
 }
