@@ -1,4 +1,4 @@
-// The bulk write inserts in bucketed key order; every student must still get exactly their own login keys.
+// The bulk write from packed rows: every student must get exactly their own login keys.
 import { afterAll, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createTestApp, student } from '../support/test-app.ts';
@@ -13,7 +13,7 @@ afterAll(() => t.close());
 /** Letters, as digits do not count in a surname: every student's variants are their own. */
 const tag = (i: number) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26));
 
-it('links every login key to its own student after a reordered bulk insert', async () => {
+it('links every login key to its own student after the bulk insert from packed rows', async () => {
   const people = Array.from({ length: 500 }, (_, i) =>
     student({ pgn: makeBsn(700000000 + i * 1000), brin: ['25PZ', '30XX', '11AB'][i % 3]!, achternaam: `Naam${tag(i)}-de Boer${tag(i)}`, tussenvoegsel: i % 2 ? 'van' : '', geboortedatum: `200${i % 8}-0${1 + (i % 9)}-1${i % 10}` }),
   );
