@@ -35,7 +35,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
   const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now });
-  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, now });
+  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,7 @@
 // Runtime configuration, from command-line options and the environment.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_THROTTLE, type ThrottleLimits } from './services/throttle.ts';
 
 export interface Config {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface Config {
   /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For. */
   trustProxy: boolean | number | string;
   secureCookies: boolean;
+  /** Brute-force limits of the login. */
+  loginThrottle: ThrottleLimits;
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,6 +30,7 @@ export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
     trustProxy: env.TRUST_PROXY ?? false,
     secureCookies: env.SECURE_COOKIES === 'true',
+    loginThrottle: { ...DEFAULT_THROTTLE, ...(env.LOGIN_IP_FAILURES ? { ipFailures: Number(env.LOGIN_IP_FAILURES) } : {}) },
     ...overrides,
   };
 }

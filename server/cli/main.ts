@@ -7,6 +7,7 @@ import { importQuestionsCommand } from './commands/import-questions.ts';
 import { importLabelsCommand } from './commands/import-labels.ts';
 import { labelsHistoryCommand } from './commands/labels-history.ts';
 import { institutionSettingsCommand } from './commands/institution-settings.ts';
+import { importPopulationCommand } from './commands/import-population.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(importLabelsCommand());
   program.addCommand(labelsHistoryCommand());
   program.addCommand(institutionSettingsCommand());
+  program.addCommand(importPopulationCommand());
   return program;
 }
 

@@ -15,6 +15,10 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL'); // with WAL: durable across a process crash, the case that matters here
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Logins look up random keys in a population of 600,000: read through a memory map and keep a larger page
+  // cache instead of a system call per page (the default cache is 2 MB).
+  db.pragma('mmap_size = 1073741824');
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }

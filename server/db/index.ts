@@ -2,6 +2,7 @@
 import type { Db } from './database.ts';
 import { institutionsRepo } from './institutions.ts';
 import { labelsRepo } from './labels.ts';
+import { loginOutcomesRepo } from './login-outcomes.ts';
 import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
@@ -16,6 +17,7 @@ export function createRepos(db: Db) {
     responses: responsesRepo(db),
     sessions: sessionsRepo(db),
     questionModules: questionModulesRepo(db),
+    loginOutcomes: loginOutcomesRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -21,20 +21,34 @@ const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau,
 
 export function populationRepo(db: Db) {
   const currentPeildatum = db.prepare<[], { p: string | null }>('SELECT max(peildatum) AS p FROM population');
+  // CROSS JOIN fixes the order: look the key up first, then its few students. Left to itself, the planner
+  // (without statistics) scanned every student of the peildatum: 200+ ms per login at 600,000 students.
   const byLoginKey = db.prepare<[Buffer, string], PopulationRow>(
-    `SELECT ${columns} FROM population WHERE id IN (SELECT population_id FROM login_keys WHERE key = ?) AND peildatum = ?`,
+    `SELECT p.id, p.peildatum, p.brin, p.pgn_key AS pgnKey, p.crebo, p.leerweg, p.niveau, p.geslacht, p.initial_key AS initialKey
+     FROM login_keys k CROSS JOIN population p
+     WHERE k.key = ? AND p.id = k.population_id AND p.peildatum = ?`,
   );
   const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(
     `SELECT ${columns} FROM population WHERE peildatum = ? AND brin = ? AND pgn_key = ?`,
   );
-  const insert = db.prepare(
-    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key)
-     VALUES (@peildatum, @brin, @pgnKey, @crebo, @leerweg, @niveau, @geslacht, @initialKey)`,
+  // Positional parameters: binding from an object by name costs measurably at 600,000 rows.
+  const insert = db.prepare<[string, string, Buffer, string, string, number, string | null, Buffer | null]>(
+    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertKey = db.prepare<[Buffer, number | bigint]>('INSERT OR IGNORE INTO login_keys (key, population_id) VALUES (?, ?)');
+  // Login keys go first, in one statement: leaving them to ON DELETE CASCADE costs one lookup per student.
+  const deleteKeys = db.prepare<[string]>('DELETE FROM login_keys WHERE population_id IN (SELECT id FROM population WHERE peildatum = ?)');
   const deletePeildatum = db.prepare<[string]>('DELETE FROM population WHERE peildatum = ?');
+  const countPeildatum = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ?');
   const countByBrin = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ? AND brin = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM population');
+
+  const removePeildatum = (peildatum: string): void => {
+    deleteKeys.run(peildatum);
+    deletePeildatum.run(peildatum);
+  };
+  const insertStudent = (r: Omit<NewPopulationRow, 'loginKeys'>): number =>
+    Number(insert.run(r.peildatum, r.brin, r.pgnKey, r.crebo, r.leerweg, r.niveau, r.geslacht, r.initialKey).lastInsertRowid);
 
   return {
     currentPeildatum: (): string | null => currentPeildatum.get()?.p ?? null,
@@ -42,13 +56,19 @@ export function populationRepo(db: Db) {
     findByPgnKey: (peildatum: string, brin: string, pgnKey: Buffer): PopulationRow | undefined => byPgn.get(peildatum, brin, pgnKey),
     countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
     count: (): number => count.get()?.n ?? 0,
+    countPeildatum: (peildatum: string): number => countPeildatum.get(peildatum)?.n ?? 0,
+    /** Removes the population of one reference date and its login keys. Call inside a transaction. */
+    deletePeildatum: removePeildatum,
+    /** Inserts one student; returns its id. */
+    insertStudent,
+    insertLoginKey: (key: Buffer, populationId: number): void => void insertKey.run(key, populationId),
     /** Replaces the population of one reference date. Call inside a transaction. */
     replacePeildatum(peildatum: string, rows: Iterable<NewPopulationRow>): number {
-      deletePeildatum.run(peildatum);
+      removePeildatum(peildatum);
       let n = 0;
-      for (const { loginKeys, ...row } of rows) {
-        const { lastInsertRowid } = insert.run(row);
-        for (const k of loginKeys) insertKey.run(k, lastInsertRowid);
+      for (const r of rows) {
+        const id = insertStudent(r);
+        for (const k of r.loginKeys) insertKey.run(k, id);
         n++;
       }
       return n;

@@ -4,13 +4,21 @@ import type { Config } from '../config.ts';
 import type { LoginService } from '../services/login.ts';
 import { loginRequestSchema } from '../api/contract.ts';
 import { parse } from './validate.ts';
+import { AppError } from '../errors.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
 
 export function authRoutes(login: LoginService, config: Config): Router {
   const r = Router();
   r.post('/login', (req, res) => {
     const input = parse(loginRequestSchema, req.body);
-    const { result, sessionToken: token } = login.login(input);
+    let outcome;
+    try {
+      outcome = login.login(input, req.ip ?? '');
+    } catch (err) {
+      if (err instanceof AppError && err.status === 429) res.set('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+      throw err;
+    }
+    const { result, sessionToken: token } = outcome;
     if (token) setSessionCookie(res, token, config);
     else clearSessionCookie(res, config);
     res.json(result);

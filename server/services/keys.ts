@@ -8,6 +8,8 @@ export interface Keyer {
   pgn(pgn: string): Buffer;
   login(brin: string, birthDate: string, nameVariant: string): Buffer;
   initial(brin: string, pgnKey: Buffer, initial: string): Buffer;
+  /** The brute-force limit's target (school + typed surname), so the limiter never holds a surname. */
+  throttle(brin: string, nameVariant: string): Buffer;
 }
 
 export function createKeyer(secret: Buffer): Keyer {
@@ -20,6 +22,7 @@ export function createKeyer(secret: Buffer): Keyer {
     pgn: (pgn) => mac('pgn', pgn),
     login: (brin, birthDate, nameVariant) => mac('login', brin, birthDate, nameVariant),
     initial: (brin, pgnKey, initial) => mac('initial', brin, pgnKey, initial.toLowerCase()),
+    throttle: (brin, nameVariant) => mac('throttle', brin, nameVariant),
   };
 }
 

@@ -1,13 +1,16 @@
 // Login against the DUO population: finds the student by keyed hashes of what they typed, tells twins
-// apart by gender and initial, and never says whether the surname or the birth date was wrong.
+// apart by gender and initial, never says whether the surname or the birth date was wrong, applies the
+// brute-force limits and counts every outcome per institution per day.
 import { randomBytes } from 'node:crypto';
 import type { Repos } from '../db/index.ts';
 import type { PopulationRow } from '../db/population.ts';
 import { AppError } from '../errors.ts';
 import type { LoginResult, Gender } from '../api/contract.ts';
+import type { LoginOutcomeKind } from '../db/login-outcomes.ts';
 import type { Keyer } from './keys.ts';
 import { sha256 } from './keys.ts';
 import { typedVariant } from './names.ts';
+import { createThrottle, type ThrottleLimits } from './throttle.ts';
 
 export interface LoginInput {
   brin: string;
@@ -27,21 +30,42 @@ export const notFound = (helpdesk: string) =>
     { helpdesk },
   );
 
+export const locked = (retryAfterSeconds: number, helpdesk: string) => {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError(
+    'login_locked',
+    429,
+    {
+      nl: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+      en: `Too many failed attempts. Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    },
+    { retryAfterSeconds, helpdesk },
+  );
+};
+
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The calendar day in the Netherlands, as YYYY-MM-DD: the day a school's coordinator would say. */
+export const dayOf = (d: Date): string => amsterdamDay.format(d);
+
 export interface LoginDeps {
   repos: Repos;
   keyer: Keyer;
   startResponse: (student: PopulationRow) => number;
   helpdeskEmail: string;
+  throttle: ThrottleLimits;
   now: () => Date;
 }
 
 export type LoginOutcome = { result: LoginResult; sessionToken?: string };
 
-export function createLoginService({ repos, keyer, startResponse, helpdeskEmail, now }: LoginDeps) {
-  function findCandidates(input: LoginInput): PopulationRow[] {
+export function createLoginService({ repos, keyer, startResponse, helpdeskEmail, throttle: limits, now }: LoginDeps) {
+  const throttle = createThrottle(limits, now);
+  const count = (brin: string, outcome: LoginOutcomeKind) => repos.loginOutcomes.record(brin, dayOf(now()), outcome);
+
+  function findCandidates(input: LoginInput, variant: string): PopulationRow[] {
     const peildatum = repos.population.currentPeildatum();
     if (!peildatum) return [];
-    const key = keyer.login(input.brin, input.birthDate, typedVariant(input.surname));
+    const key = keyer.login(input.brin, input.birthDate, variant);
     return repos.population.findByLoginKey(key, peildatum).filter((r) => r.brin === input.brin);
   }
 
@@ -59,16 +83,40 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
   }
 
   return {
-    login(input: LoginInput): LoginOutcome {
-      const narrowed = narrow(findCandidates(input), input);
-      if (!Array.isArray(narrowed)) return { result: narrowed };
+    /** `ip` is the client's address as Express sees it (mind "trust proxy" behind a reverse proxy). */
+    login(input: LoginInput, ip: string): LoginOutcome {
+      const variant = typedVariant(input.surname);
+      const target = keyer.throttle(input.brin, variant).toString('base64');
+      const wait = throttle.retryAfter(target, ip);
+      if (wait > 0) {
+        count(input.brin, 'locked');
+        throw locked(Math.ceil(wait / 1000), helpdeskEmail);
+      }
+      const narrowed = narrow(findCandidates(input, variant), input);
+      if (!Array.isArray(narrowed)) {
+        // "Ambiguous" also tells that a surname and birth date match, so it counts against the limits too;
+        // twins need it at most twice.
+        throttle.failed(target, ip);
+        count(input.brin, 'ambiguous');
+        return { result: narrowed };
+      }
       const student = narrowed[0];
-      if (!student) throw notFound(helpdeskEmail);
+      if (!student) {
+        throttle.failed(target, ip);
+        count(input.brin, 'not_found');
+        throw notFound(helpdeskEmail);
+      }
       const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
-      if (existing?.status === 'completed') return { result: { status: 'completed', completedAt: existing.completedAt! } };
-      const responseId = existing?.id ?? startResponse(student);
+      if (existing?.status === 'completed') {
+        count(student.brin, 'completed');
+        return { result: { status: 'completed', completedAt: existing.completedAt! } };
+      }
       const token = randomBytes(32).toString('base64url');
-      repos.sessions.create(sha256(token), responseId, now().toISOString());
+      repos.db.transaction(() => {
+        const responseId = existing?.id ?? startResponse(student);
+        repos.sessions.create(sha256(token), responseId, now().toISOString());
+        count(student.brin, 'success');
+      })();
       return { result: { status: 'ok' }, sessionToken: token };
     },
     logout(token: string): void {

@@ -3,8 +3,16 @@
 
 const FOLD: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
+/** Dutch tussenvoegsel words (and the common foreign ones DUO registers the same way). */
+const TUSSEN_WORDS = new Set(
+  ["van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "bij", "uit", "voor", "onder", "over",
+    "von", "zu", "du", "des", "la", "le", "d'", "l'"],
+);
+
 /** Lower case, no accents, letters only: "D'Hondt-van Éden" -> "dhondtvaneden". */
 export function normaliseName(s: string): string {
+  // Most names are plain ASCII: they skip the Unicode normalisation, the costly part at 600,000 rows.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/[^a-z]/g, '');
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -19,18 +27,35 @@ export function reorderSurname(input: string): string {
   return m ? `${m[2]} ${m[1]}` : input;
 }
 
+/** Splits leading tussenvoegsel words off a name: "de Vries" -> ["de", "Vries"]. Never leaves the name empty. */
+export function splitTussenvoegsel(name: string): [string, string] {
+  const words = name.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && TUSSEN_WORDS.has(words[i]!.toLowerCase().replace(/[’`]/g, "'"))) i++;
+  return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+}
+
 /** The spellings under which a registered student may log in, normalised. */
 export function registeredVariants(achternaam: string, tussenvoegsel: string | null | undefined): string[] {
-  const tv = tussenvoegsel?.trim() ?? '';
-  const out = new Set<string>([normaliseName(`${tv} ${achternaam}`), normaliseName(achternaam)]);
+  let tv = tussenvoegsel?.trim() ?? '';
+  let name = achternaam.trim();
+  // Some deliveries carry the tussenvoegsel inside the surname field ("van der Berg", no tussenvoegsel).
+  if (!tv) [tv, name] = splitTussenvoegsel(name);
+  const out = new Set<string>([
+    normaliseName(`${tv} ${name}`), // before, stuck to it ("van der Berg", "vanderBerg"); "Berg, van der" is reordered to this
+    normaliseName(name), // left out ("Berg")
+    normaliseName(`${name} ${tv}`), // after it without the comma ("Berg van der")
+  ]);
   // Each part of a double name counts on its own ("Jansen-de Vries": "Jansen", "de Vries", "Vries").
-  const parts = achternaam.split('-').map((p) => p.trim()).filter(Boolean);
+  const parts = name.split('-').map((p) => p.trim()).filter(Boolean);
   if (parts.length > 1) {
     for (const part of parts) {
+      const [partTv, partName] = splitTussenvoegsel(part);
       out.add(normaliseName(part));
-      out.add(normaliseName(part.replace(/^((?:[a-z']+\s+)+)(?=\S)/, '')));
+      out.add(normaliseName(partName));
+      if (partTv) out.add(normaliseName(`${partName} ${partTv}`));
     }
-    out.add(normaliseName(`${tv} ${parts[0]}`));
+    if (tv) out.add(normaliseName(`${tv} ${parts[0]}`));
   }
   out.delete('');
   return [...out];

@@ -18,7 +18,7 @@ interface LoginForm {
   initial: string;
 }
 
-type Failure = { kind: 'notFound'; helpdesk: string } | { kind: 'locked' | 'network' | 'unknown' };
+type Failure = { kind: 'notFound'; helpdesk: string } | { kind: 'locked'; message: string } | { kind: 'network' | 'unknown' };
 const GENDERS: Gender[] = ['man', 'vrouw', 'anders', 'geen'];
 
 export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
@@ -54,7 +54,7 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
       else setAsk(r.ask);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'login_failed') setFailure({ kind: 'notFound', helpdesk: (err.details as { helpdesk: string }).helpdesk });
-      else if (err instanceof ApiError && err.status === 429) setFailure({ kind: 'locked' });
+      else if (err instanceof ApiError && err.status === 429) setFailure({ kind: 'locked', message: err.code === 'login_locked' ? err.message : t('login.errors.locked') }); // the server's text says how long
       else if (err instanceof NetworkError) setFailure({ kind: 'network' });
       else setFailure({ kind: 'unknown' });
     }
@@ -148,6 +148,8 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
               <p>{t('login.errors.notFoundHelp')}</p>
               <p>{t('login.errors.contact', { email: failure.helpdesk })}</p>
             </>
+          ) : failure.kind === 'locked' ? (
+            <p>{failure.message}</p>
           ) : (
             <p>{t(`login.errors.${failure.kind}`)}</p>
           )}

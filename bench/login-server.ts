@@ -1,0 +1,26 @@
+// A server for the login benchmark, in its own process: the real app on a data dir, or an Express
+// hello world as the baseline. Reports its port over IPC.
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createApp } from '../server/app.ts';
+import { defaultConfig, databaseFile } from '../server/config.ts';
+import { openDatabase } from '../server/db/index.ts';
+import { createLogger } from '../server/logger.ts';
+
+const { values } = parseArgs({ options: { mode: { type: 'string' }, 'data-dir': { type: 'string' } } });
+let app: express.Express | ReturnType<typeof createApp>;
+if (values.mode === 'hello') {
+  app = express();
+  app.get('/', (_req, res) => {
+    res.send('Hello World!');
+  });
+} else {
+  const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
+  // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
+  app = createApp({ db: openDatabase(databaseFile(config)), config, logger: createLogger('info') });
+}
+const server = app.listen(0, '127.0.0.1', () => {
+  process.send!({ port: (server.address() as AddressInfo).port });
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

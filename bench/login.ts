@@ -1,0 +1,102 @@
+// Benchmark: POST /api/login for existing students (rotating through many; each success creates a session
+// row, as in real use) with a 600,000-student population loaded, against an Express hello world measured
+// in the same run on the same machine. 50 connections, bounded duration. Targets: >= 0.5x, p99 < 50 ms.
+// Usage: npm run bench:login -- [--rows 600000] [--duration 10] [--connections 50]
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { generate } from './generate-population.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '600000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    // A data dir that already holds this population (imported with its secret): skips the import. Kept afterwards.
+    'data-dir': { type: 'string' },
+  },
+});
+const rows = Number(values.rows);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const file = `bench/results/population-${rows / 1000}k.csv`;
+const tsx = ['--import', 'tsx'];
+
+if (!existsSync(file)) {
+  const r = spawnSync(process.execPath, [...tsx, 'bench/generate-population.ts', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'jm-bench-login-'));
+if (!values['data-dir']) {
+  console.log(`importing ${file} through the CLI ...`);
+  const imported = spawnSync(process.execPath, ['bin/job-monitor.js', '--data-dir', dataDir, 'import-population', file, '--peildatum', '2023-12-01', '--json'], { encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
+  console.log(imported.stdout.trim());
+}
+
+// Logins as students type them: every 7th with the tussenvoegsel after the name. Many students, so the
+// benchmark does not just hit one hot row.
+const logins: string[] = [];
+const every = Math.max(1, Math.floor(rows / 50_000));
+let n = 0;
+generate(rows, (_fields, s) => {
+  if (n++ % every) return;
+  const [y, m, d] = s.geboortedatum.split('-');
+  const surname = !s.tussenvoegsel ? s.achternaam : logins.length % 7 ? `${s.tussenvoegsel} ${s.achternaam}` : `${s.achternaam}, ${s.tussenvoegsel}`;
+  logins.push(JSON.stringify({ brin: s.brin, surname, birthDate: `${d}-${m}-${y}` }));
+});
+
+async function startServer(mode: 'hello' | 'app'): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork('bench/login-server.ts', ['--mode', mode, '--data-dir', dataDir], { execArgv: tsx, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((ok, fail) => {
+    child.once('message', (m) => ok((m as { port: number }).port));
+    child.once('exit', (code) => fail(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+const stop = (child: ChildProcess) => new Promise<void>((ok) => (child.once('exit', () => ok()), child.kill('SIGTERM')));
+
+const results: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }> = {};
+const summarise = (r: Result) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total });
+
+try {
+  const hello = await startServer('hello');
+  await autocannon({ url: hello.url, connections, duration: 2 }); // warm-up
+  results.hello = summarise(await autocannon({ url: hello.url, connections, duration }));
+  await stop(hello.child);
+
+  const app = await startServer('app');
+  let i = 0;
+  const request = {
+    method: 'POST',
+    path: '/api/login',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: Request) => ({ ...req, body: logins[i++ % logins.length] }),
+  };
+  await autocannon({ url: app.url, connections, duration: 2, requests: [request] }); // warm-up
+  results.login = summarise(await autocannon({ url: app.url, connections, duration, requests: [request] }));
+  await stop(app.child);
+} finally {
+  if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
+}
+
+const ratio = Math.round((results.login!.rps / results.hello!.rps) * 100) / 100;
+console.table(results);
+console.log(`login / hello world: ${ratio}x (target >= 0.5x); login p99 ${results.login!.p99} ms (target < 50 ms); distinct logins ${logins.length}`);
+const out = {
+  benchmark: 'login',
+  population: rows,
+  connections,
+  durationSeconds: duration,
+  distinctLogins: logins.length,
+  results,
+  ratio,
+  targets: { ratio: 0.5, p99Ms: 50 },
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+  at: new Date().toISOString(),
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/login.json', JSON.stringify(out, null, 2) + '\n');
