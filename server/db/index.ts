@@ -5,6 +5,7 @@ import { labelsRepo } from './labels.ts';
 import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
+import { timingRepo } from './timing.ts';
 
 export function createRepos(db: Db) {
   return {
@@ -14,6 +15,7 @@ export function createRepos(db: Db) {
     labels: labelsRepo(db),
     responses: responsesRepo(db),
     sessions: sessionsRepo(db),
+    timing: timingRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -8,6 +8,7 @@ import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questio
 import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
 import { sha256 } from './keys.ts';
+import { clockOffsetMs, toEventWrites } from './timing.ts';
 
 export const alreadyCompleted = (completedAt: string | null) =>
   new AppError(
@@ -71,7 +72,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
       };
     },
 
-    /** All answers are checked first; one invalid answer rejects the whole request and stores nothing. */
+    /** All answers are checked first; one invalid answer rejects the whole request and stores nothing.
+     *  Timing events in the request are stored with the answers, in the same transaction. */
     saveAnswers(responseId: number, req: SaveAnswersRequest): SaveAnswersResult {
       const r = openResponse(responseId);
       const def = definitionOf(r);
@@ -82,7 +84,11 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
         return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
-      repos.responses.saveAnswers(r.id, writes, now().toISOString());
+      const at = now();
+      repos.db.transaction(() => {
+        repos.responses.saveAnswers(r.id, writes, at.toISOString());
+        if (req.events?.length) repos.timing.add(r.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, at), at.toISOString());
+      })();
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 
