@@ -72,7 +72,7 @@ export function SurveyView() {
       {step.kind !== 'intro' && <ProgressBar answered={answered} total={applicable.length} />}
       <SaveStatus />
       {body}
-      <PageTiming key={shown} target={shown} />
+      <PageTiming target={shown} />
     </>
   );
 }
