@@ -33,8 +33,8 @@ export function timingRepo(db: Db) {
      FROM timing_events WHERE response_id = ?`,
   );
 
-  /** Runs inside the caller's transaction when there is one (better-sqlite3 nests as a savepoint). */
-  const add = db.transaction((responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => {
+  /** Call inside the caller's transaction (the survey service stores events with the answers). */
+  const add = (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => {
     let room = MAX_EVENTS_PER_RESPONSE - (count.get(responseId) ?? 0);
     let added = 0;
     for (const e of events) {
@@ -44,7 +44,7 @@ export function timingRepo(db: Db) {
       room -= changes;
     }
     return added;
-  });
+  };
 
   return {
     add: (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => add(responseId, events, offsetMs, receivedAt),

@@ -2,10 +2,10 @@
 // the version the response started on), the page position, and submitting once.
 import type { Repos } from '../db/index.ts';
 import type { PopulationRow } from '../db/population.ts';
-import type { ResponseRow } from '../db/responses.ts';
+import type { AnswerWrite, ResponseRow } from '../db/responses.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
-import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
+import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState, TimingEvent } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
 import { sha256 } from './keys.ts';
 import { clockOffsetMs, toEventWrites } from './timing.ts';
@@ -38,6 +38,12 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
     if (r.status === 'completed') throw alreadyCompleted(r.completedAt);
     return r;
   }
+
+  // Created once: building a better-sqlite3 transaction function costs more than running a small one.
+  const saveWithEvents = repos.db.transaction((id: number, writes: AnswerWrite[], events: TimingEvent[], offsetMs: number, at: string) => {
+    repos.responses.saveAnswers(id, writes, at);
+    repos.timing.add(id, toEventWrites(events), offsetMs, at);
+  });
 
   return {
     startResponse(student: PopulationRow): number {
@@ -85,10 +91,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
       const at = now();
-      repos.db.transaction(() => {
-        repos.responses.saveAnswers(r.id, writes, at.toISOString());
-        if (req.events?.length) repos.timing.add(r.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, at), at.toISOString());
-      })();
+      if (req.events?.length) saveWithEvents(r.id, writes, req.events, clockOffsetMs(req.sentAt, at), at.toISOString());
+      else repos.responses.saveAnswers(r.id, writes, at.toISOString());
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 
