@@ -19,7 +19,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{html,js,css}'],
         navigateFallback: '/index.html',
-        // The API and the server-rendered printable questionnaire are never answered with the shell.
+        // Only the student app's own address gets the shell (a later staff page with its own HTML stays
+        // out of it); the API and the server-rendered printable questionnaire never do.
+        navigateFallbackAllowlist: [/^\/(index\.html)?(\?|$)/],
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/vragenlijst(\/|$)/],
         cleanupOutdatedCaches: true,
         skipWaiting: false,
