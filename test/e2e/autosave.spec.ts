@@ -191,3 +191,24 @@ test('two browsers on one response: the newest answer wins, and a submit in one 
   await expect(page.locator('.question')).toHaveCount(0);
   await contextB.close();
 });
+
+test('a submit that fails on the network is retried and counts once', async ({ page, context, login }) => {
+  const survey = new SurveyPage(page);
+  await new LoginPage(page).logIn(login);
+  await survey.start();
+  await survey.answerNext(2);
+  while (!(await survey.onFinish())) await survey.next();
+  await survey.waitUntilNothingPending();
+  const submits: string[] = [];
+  page.on('requestfailed', (r) => r.url().endsWith('/api/survey/submit') && submits.push('failed'));
+  page.on('response', (r) => r.url().endsWith('/api/survey/submit') && submits.push(String(r.status())));
+
+  await context.setOffline(true);
+  const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/api/survey/submit'));
+  await survey.submit();
+  await failed;
+  await context.setOffline(false); // the retry goes through without another click
+  await expect(survey.heading()).toHaveText('Bedankt voor het invullen!');
+  expect(submits[0]).toBe('failed');
+  expect(submits.filter((s) => s === '200')).toHaveLength(1);
+});
