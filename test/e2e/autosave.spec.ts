@@ -68,6 +68,10 @@ test('a network cut with a reload while offline loses and doubles no answer', as
   }
   // The server holds exactly what the student sees, no more and no less.
   expect(Object.fromEntries(Object.entries(server).map(([k, v]) => [k, v.value]))).toEqual(local);
+  // The position reached offline reached the server too: a reload online comes back to it.
+  const title = await survey.heading().textContent();
+  await page.reload();
+  await expect(survey.heading()).toHaveText(title!);
 });
 
 test.describe('with a server of its own', () => {

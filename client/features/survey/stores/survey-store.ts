@@ -32,6 +32,8 @@ interface SurveyStore {
   pending: Record<string, PendingAnswer>;
   lastSeq: number;
   events: TimingEvent[];
+  /** A page moved to that the server has not heard of yet (moved while offline). */
+  pageUnsent: string | null;
 
   surveyLoaded: (s: SurveyState) => void;
   /** Reopens the survey from what this device kept, when the server cannot be reached. */
@@ -41,6 +43,7 @@ interface SurveyStore {
   eventRecorded: (type: TimingEvent['type'], target?: string) => void;
   eventsAcknowledged: (ids: string[]) => void;
   stepChanged: (step: Step) => void;
+  pageSent: (pageId: string) => void;
   saveStatusChanged: (s: SaveStatus) => void;
   /** The session ended: forget the survey shown, keep unsent answers for this response's next login. */
   sessionEnded: () => void;
@@ -81,13 +84,17 @@ export const useSurveyStore = create<SurveyStore>()(
       pending: {},
       lastSeq: 0,
       events: [],
+      pageUnsent: null,
 
       surveyLoaded: (s) => {
         const same = get().ref === s.ref;
         const pending = same ? get().pending : {};
-        const step: Step = s.currentPage ? { kind: 'page', pageId: s.currentPage } : { kind: 'intro' };
+        // A position this device moved to offline is newer than the server's.
+        const unsent = same && s.questionnaire.pages.some((p) => p.id === get().pageUnsent) ? get().pageUnsent : null;
+        const page = unsent ?? s.currentPage;
+        const step: Step = page ? { kind: 'page', pageId: page } : { kind: 'intro' };
         storeSnapshot(s);
-        set({ snapshot: s, answers: mergeAnswers(s.answers, pending), pending, ref: s.ref, step, events: same ? get().events : [] });
+        set({ snapshot: s, answers: mergeAnswers(s.answers, pending), pending, ref: s.ref, step, events: same ? get().events : [], pageUnsent: unsent });
       },
       resumedOffline: () => {
         const { ref } = get();
@@ -115,7 +122,8 @@ export const useSurveyStore = create<SurveyStore>()(
         const sent = new Set(ids);
         set((st) => ({ events: st.events.filter((e) => !sent.has(e.id)) }));
       },
-      stepChanged: (step) => set({ step }),
+      stepChanged: (step) => set(step.kind === 'page' ? { step, pageUnsent: step.pageId } : { step }),
+      pageSent: (pageId) => set((st) => (st.pageUnsent === pageId ? { pageUnsent: null } : {})),
       saveStatusChanged: (saveStatus) => set({ saveStatus }),
       sessionEnded: () => {
         dropSnapshot();
@@ -123,18 +131,18 @@ export const useSurveyStore = create<SurveyStore>()(
       },
       surveyClosed: () => {
         dropSnapshot();
-        set({ ...closed, pending: {}, ref: null, events: [] });
+        set({ ...closed, pending: {}, ref: null, events: [], pageUnsent: null });
       },
     }),
     {
       name: 'jm.survey',
       version: 2,
       // The snapshot (with the questionnaire) is kept apart, written once per load, not on every change.
-      partialize: (s) => ({ ref: s.ref, pending: s.pending, lastSeq: s.lastSeq, answers: s.answers, step: s.step, events: s.events }),
+      partialize: (s) => ({ ref: s.ref, pending: s.pending, lastSeq: s.lastSeq, answers: s.answers, step: s.step, events: s.events, pageUnsent: s.pageUnsent }),
       // Version 1 kept only ref, pending and lastSeq: the rest starts empty.
       migrate: (old) => {
         const v1 = old as { ref?: string | null; pending?: Record<string, PendingAnswer>; lastSeq?: number };
-        return { ref: v1.ref ?? null, pending: v1.pending ?? {}, lastSeq: v1.lastSeq ?? 0, answers: {}, step: { kind: 'intro' } as Step, events: [] };
+        return { ref: v1.ref ?? null, pending: v1.pending ?? {}, lastSeq: v1.lastSeq ?? 0, answers: {}, step: { kind: 'intro' } as Step, events: [], pageUnsent: null };
       },
     },
   ),

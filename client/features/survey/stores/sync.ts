@@ -16,8 +16,6 @@ const EVENTS_PER_REQUEST = 200;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | null = null;
 let failures = 0;
-/** A page position the server has not heard of yet (moved while offline). */
-let unsentPage: string | null = null;
 
 export function scheduleFlush(delay = DEBOUNCE_MS): void {
   clearTimeout(timer);
@@ -26,7 +24,7 @@ export function scheduleFlush(delay = DEBOUNCE_MS): void {
 
 const queued = () => {
   const s = useSurveyStore.getState();
-  return Object.keys(s.pending).length > 0 || s.events.length > 0 || unsentPage !== null;
+  return Object.keys(s.pending).length > 0 || s.events.length > 0 || s.pageUnsent !== null;
 };
 
 /** Sends everything pending; resolves when the queue is empty or the network failed. */
@@ -37,11 +35,6 @@ export function flush(keepalive = false): Promise<void> {
     inFlight = null;
   });
   return inFlight;
-}
-
-export function pageChanged(pageId: string): void {
-  unsentPage = pageId;
-  void flush();
 }
 
 async function send(keepalive: boolean): Promise<void> {
@@ -63,10 +56,10 @@ async function send(keepalive: boolean): Promise<void> {
       // An answer changed again while its save was under way stays pending with its newer seq: loop.
       if (answers.length < ANSWERS_PER_REQUEST && events.length < EVENTS_PER_REQUEST && !Object.keys(useSurveyStore.getState().pending).length) break;
     }
-    if (unsentPage !== null) {
-      const page = unsentPage;
+    const page = useSurveyStore.getState().pageUnsent;
+    if (page !== null) {
       await savePage(page, i18next.language);
-      if (unsentPage === page) unsentPage = null;
+      useSurveyStore.getState().pageSent(page);
     }
     failures = 0;
     const was = useSurveyStore.getState().saveStatus;
