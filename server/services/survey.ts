@@ -2,10 +2,11 @@
 // the version the response started on), the page position, and submitting once.
 import type { Repos } from '../db/index.ts';
 import type { PopulationRow } from '../db/population.ts';
-import type { AnswerWrite, ResponseRow } from '../db/responses.ts';
+import type { ResponseRow } from '../db/responses.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
-import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState, TimingEvent } from '../api/contract.ts';
+import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
 import { sha256 } from './keys.ts';
 import { clockOffsetMs, toEventWrites } from './timing.ts';
@@ -39,11 +40,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
     return r;
   }
 
-  // Created once: building a better-sqlite3 transaction function costs more than running a small one.
-  const saveWithEvents = repos.db.transaction((id: number, writes: AnswerWrite[], events: TimingEvent[], offsetMs: number, at: string) => {
-    repos.responses.saveAnswers(id, writes, at);
-    repos.timing.add(id, toEventWrites(events), offsetMs, at);
-  });
+  // Saves from many students share a transaction under load (see db/group-commit.ts).
+  const commit = groupCommit(repos.db);
 
   return {
     startResponse(student: PopulationRow): number {
@@ -79,8 +77,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
     },
 
     /** All answers are checked first; one invalid answer rejects the whole request and stores nothing.
-     *  Timing events in the request are stored with the answers, in the same transaction. */
-    saveAnswers(responseId: number, req: SaveAnswersRequest): SaveAnswersResult {
+     *  Timing events in the request are stored with the answers, atomically; resolves once committed. */
+    async saveAnswers(responseId: number, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
       const r = openResponse(responseId);
       const def = definitionOf(r);
       const problems: string[] = [];
@@ -91,8 +89,13 @@ export function createSurveyService({ repos, questionnaires, currentVersion, now
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
       const at = now();
-      if (req.events?.length) saveWithEvents(r.id, writes, req.events, clockOffsetMs(req.sentAt, at), at.toISOString());
-      else repos.responses.saveAnswers(r.id, writes, at.toISOString());
+      await commit(() => {
+        // A submit may have come in between the check above and this write.
+        const current = repos.responses.get(r.id);
+        if (current?.status !== 'in_progress') throw alreadyCompleted(current?.completedAt ?? null);
+        repos.responses.saveAnswers(r.id, writes, at.toISOString());
+        if (req.events?.length) repos.timing.add(r.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, at), at.toISOString());
+      });
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 

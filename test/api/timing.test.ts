@@ -5,7 +5,8 @@ import request from 'supertest';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
 import { createTimingService } from '../../server/services/timing.ts';
 import { MAX_EVENTS_PER_RESPONSE } from '../../server/db/timing.ts';
-import { loadQuestionnaires } from '../../questionnaire/index.ts';
+import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
+import { createSurveyService } from '../../server/services/survey.ts';
 
 let t: TestApp;
 const anna = student({ achternaam: 'Visser', geboortedatum: '2005-03-09' });
@@ -94,5 +95,16 @@ describe('timing events', () => {
     await agent.post('/api/survey/submit').expect(200);
     const res = await agent.put('/api/survey/answers').send({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }).expect(409);
     expect(res.body.error.code).toBe('already_completed');
+  });
+});
+
+describe('a save queued for the group commit', () => {
+  it('is refused when the response was submitted before it was written', async () => {
+    await loggedIn();
+    const survey = createSurveyService({ repos: t.repos, questionnaires: loadQuestionnaires(), currentVersion: CURRENT_VERSION, now: () => t.clock.now });
+    const saving = survey.saveAnswers(responseId(), { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
+    survey.submit(responseId()); // same turn: the save has been checked but not written yet
+    await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
+    expect(eventCount()).toBe(0);
   });
 });
