@@ -1,10 +1,35 @@
 // Builds the student SPA from client/ into dist/client; the dev server proxies /api to Express.
+// The service worker (Workbox generateSW) precaches the app shell so a reload while offline still
+// opens the survey. It never takes over a running page: a new release waits until every tab of the
+// app is closed (no skipWaiting), so a student mid-survey keeps the shell (HTML, JS, CSS) they started
+// with, whose files stay in the old cache until then; on activation the old precache is cleaned up.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false, // registered from client/lib/service-worker.ts: no inline script under the CSP
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,css}'],
+        navigateFallback: '/index.html',
+        // Only the student app's own address gets the shell (a later staff page with its own HTML stays
+        // out of it); the API and the server-rendered printable questionnaire never do.
+        navigateFallbackAllowlist: [/^\/(index\.html)?(\?|$)/],
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/vragenlijst(\/|$)/],
+        cleanupOutdatedCaches: true,
+        skipWaiting: false,
+        // Only matters on the first install (no page was controlled yet); an update activates with no tabs open.
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -71,7 +71,7 @@ try {
   const app = await startServer('app');
   let i = 0;
   const request = {
-    method: 'POST',
+    method: 'POST' as const,
     path: '/api/login',
     headers: { 'content-type': 'application/json' },
     setupRequest: (req: Request) => ({ ...req, body: logins[i++ % logins.length] }),

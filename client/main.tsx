@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './lib/i18n.ts';
 import { App } from './app/App.tsx';
+import { registerServiceWorker } from './lib/service-worker.ts';
 import './app/styles.css';
 
 const i18n = initI18n();
@@ -12,3 +13,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorker();

@@ -15,7 +15,8 @@ export class ApiError extends Error {
 /** Thrown when the request never got an answer: offline, or the server unreachable. */
 export class NetworkError extends Error {}
 
-export async function api<T>(method: string, path: string, body?: unknown, lang = 'nl'): Promise<T> {
+/** keepalive lets a save started while the page is being hidden or closed still reach the server. */
+export async function api<T>(method: string, path: string, body?: unknown, lang = 'nl', keepalive = false): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -23,6 +24,7 @@ export async function api<T>(method: string, path: string, body?: unknown, lang 
       headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), 'Accept-Language': lang },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      keepalive,
     });
   } catch (err) {
     throw new NetworkError(err instanceof Error ? err.message : 'network error');

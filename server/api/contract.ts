@@ -37,20 +37,34 @@ export type LoginResult =
   | { status: 'ambiguous'; ask: 'gender' | 'initial' };
 
 export const MAX_ANSWERS_PER_SAVE = 200;
+export const MAX_EVENTS_PER_SAVE = 300;
 
-export const saveAnswersRequestSchema = z.strictObject({
-  answers: z
-    .array(
-      z.strictObject({
-        questionId: z.string().min(1).max(64),
-        value: z.unknown(),
-        seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-        changedAt: z.iso.datetime().optional(),
-      }),
-    )
-    .min(1)
-    .max(MAX_ANSWERS_PER_SAVE),
+/** A timing event as the browser records it; see server/db/migrations/004-timing.sql. */
+export const timingEventSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,24}:\d{1,9}$/),
+  type: z.enum(['page_shown', 'page_left', 'hidden', 'visible', 'answer']),
+  target: z.string().min(1).max(64).optional(),
+  at: z.iso.datetime(),
 });
+export type TimingEvent = z.infer<typeof timingEventSchema>;
+
+export const saveAnswersRequestSchema = z
+  .strictObject({
+    answers: z
+      .array(
+        z.strictObject({
+          questionId: z.string().min(1).max(64),
+          value: z.unknown(),
+          seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+          changedAt: z.iso.datetime().optional(),
+        }),
+      )
+      .max(MAX_ANSWERS_PER_SAVE),
+    events: z.array(timingEventSchema).max(MAX_EVENTS_PER_SAVE).optional(),
+    /** The browser's clock when it sent the request: with the receipt time, corrects a clock that is off. */
+    sentAt: z.iso.datetime().optional(),
+  })
+  .refine((r) => r.answers.length > 0 || (r.events?.length ?? 0) > 0, 'nothing to save');
 export type SaveAnswersRequest = z.infer<typeof saveAnswersRequestSchema>;
 export interface SaveAnswersResult {
   /** Every answer in the request, stored or already superseded by a newer one: the client may forget them. */

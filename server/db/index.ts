@@ -7,6 +7,7 @@ import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
 import { questionModulesRepo } from './question-modules.ts';
+import { timingRepo } from './timing.ts';
 
 export function createRepos(db: Db) {
   return {
@@ -18,6 +19,7 @@ export function createRepos(db: Db) {
     sessions: sessionsRepo(db),
     questionModules: questionModulesRepo(db),
     loginOutcomes: loginOutcomesRepo(db),
+    timing: timingRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

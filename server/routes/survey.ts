@@ -10,8 +10,8 @@ export function surveyRoutes(survey: SurveyService, session: RequestHandler): Ro
   r.get('/', (_req, res) => {
     res.json(survey.state(res.locals.responseId!));
   });
-  r.put('/answers', (req, res) => {
-    res.json(survey.saveAnswers(res.locals.responseId!, parse(saveAnswersRequestSchema, req.body)));
+  r.put('/answers', async (req, res) => {
+    res.json(await survey.saveAnswers(res.locals.responseId!, parse(saveAnswersRequestSchema, req.body)));
   });
   r.put('/page', (req, res) => {
     survey.setPage(res.locals.responseId!, parse(pageRequestSchema, req.body).pageId);

@@ -3,12 +3,14 @@
 import type { Repos } from '../db/index.ts';
 import type { PopulationRow } from '../db/population.ts';
 import type { ResponseRow } from '../db/responses.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { checkAnswer, type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
 import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { currentLabels } from './tagging.ts';
 import { sha256 } from './keys.ts';
 import type { Definitions } from './question-modules.ts';
+import { clockOffsetMs, toEventWrites } from './timing.ts';
 
 export const alreadyCompleted = (completedAt: string | null) =>
   new AppError(
@@ -39,6 +41,9 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
     if (r.status === 'completed') throw alreadyCompleted(r.completedAt);
     return r;
   }
+
+  // Saves from many students share a transaction under load (see db/group-commit.ts).
+  const commit = groupCommit(repos.db);
 
   return {
     startResponse(student: PopulationRow): number {
@@ -79,8 +84,9 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
       };
     },
 
-    /** All answers are checked first; one invalid answer rejects the whole request and stores nothing. */
-    saveAnswers(responseId: number, req: SaveAnswersRequest): SaveAnswersResult {
+    /** All answers are checked first; one invalid answer rejects the whole request and stores nothing.
+     *  Timing events in the request are stored with the answers, atomically; resolves once committed. */
+    async saveAnswers(responseId: number, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
       const r = openResponse(responseId);
       const def = definitionOf(r);
       const problems: string[] = [];
@@ -90,7 +96,14 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
         return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
-      repos.responses.saveAnswers(r.id, writes, now().toISOString());
+      const at = now();
+      await commit(() => {
+        // A submit may have come in between the check above and this write.
+        const current = repos.responses.get(r.id);
+        if (current?.status !== 'in_progress') throw alreadyCompleted(current?.completedAt ?? null);
+        repos.responses.saveAnswers(r.id, writes, at.toISOString());
+        if (req.events?.length) repos.timing.add(r.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, at), at.toISOString());
+      });
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 

@@ -66,8 +66,64 @@ export class SurveyPage {
     return answered;
   }
 
+  /** Names of the radio groups on this page (question id, or question.item for a grid row) without a choice. */
+  unansweredGroups(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const seen = new Set<string>();
+      const open: string[] = [];
+      for (const input of document.querySelectorAll<HTMLInputElement>('.question input[type="radio"]')) {
+        if (seen.has(input.name)) continue;
+        seen.add(input.name);
+        if (!document.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`)) open.push(input.name);
+      }
+      return open;
+    });
+  }
+
+  /** Picks option `index` (or the last one) of a radio group by clicking its label. */
+  async chooseInGroup(name: string, index: number): Promise<void> {
+    const options = this.page.locator(`input[type="radio"][name="${name}"]`);
+    await options.first().waitFor();
+    const n = await options.count();
+    await options.nth(Math.min(index, n - 1)).locator('xpath=..').click();
+  }
+
+  /** Answers the next n unanswered radio groups, moving on to the next page when this one has none left.
+   *  Returns their names in the order answered. */
+  async answerNext(n: number): Promise<string[]> {
+    const done: string[] = [];
+    while (done.length < n) {
+      const open = await this.unansweredGroups();
+      if (open.length === 0) {
+        if (await this.onFinish()) break;
+        const title = await this.heading().textContent();
+        await this.next();
+        await expect(this.heading()).not.toHaveText(title!);
+        continue;
+      }
+      await this.chooseInGroup(open[0]!, 3);
+      done.push(open[0]!);
+    }
+    return done;
+  }
+
   async waitUntilSaved(): Promise<void> {
     await expect(this.page.getByRole('status').filter({ hasText: /^(Opgeslagen|Saved)$/ })).toBeVisible();
+  }
+
+  /** What this device keeps in its persisted store (see client/features/survey/stores/survey-store.ts). */
+  stored(): Promise<{ pending: Record<string, unknown>; events: unknown[]; answers: Record<string, unknown> }> {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('jm.survey') ?? '{"state":{}}').state);
+  }
+
+  /** Every answer and timing event acknowledged by the server: nothing left in the queue. */
+  async waitUntilNothingPending(timeout = 30_000): Promise<void> {
+    await expect
+      .poll(async () => {
+        const s = await this.stored();
+        return Object.keys(s.pending ?? {}).length + (s.events ?? []).length;
+      }, { timeout })
+      .toBe(0);
   }
 
   async submit(): Promise<void> {

@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { Page, Question } from '../../../../questionnaire/schema.ts';
 import { isAnswered } from '../../../../questionnaire/routing.ts';
-import { ApiError } from '../../../lib/api.ts';
+import { ApiError, NetworkError } from '../../../lib/api.ts';
 import { useText } from '../../../lib/text.ts';
 import { useAppStore } from '../../../app/app-store.ts';
 import { useSurveyStore, type Step } from '../stores/survey-store.ts';
 import { flush } from '../stores/sync.ts';
 import { submitSurvey } from '../api/survey.ts';
 import { goTo } from '../navigation.ts';
+
+/** Waits before each retry of a failed submit; -1 marks the last attempt. */
+const SUBMIT_RETRY_MS = [1000, 3000, -1];
 
 export function FinishPage({ pages, previous }: { pages: { page: Page; questions: Question[] }[]; previous: Step }) {
   const { t } = useTranslation();
@@ -30,14 +33,20 @@ export function FinishPage({ pages, previous }: { pages: { page: Page; questions
       setState('pending');
       return;
     }
-    try {
-      const { completedAt } = await submitSurvey(i18next.language);
-      done(completedAt);
-    } catch (err) {
-      // A submit whose answer was lost on the way already counted: the server says so, and that is success.
-      if (err instanceof ApiError && err.code === 'already_completed') done((err.details as { completedAt: string }).completedAt);
-      else setState('error');
+    // A submit that fails on the network is retried a few times; one whose answer was lost on the way
+    // already counted: the server then says already_completed, and that is success. Never doubled.
+    for (const wait of SUBMIT_RETRY_MS) {
+      try {
+        const { completedAt } = await submitSurvey(i18next.language);
+        return done(completedAt);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'already_completed') return done((err.details as { completedAt: string }).completedAt);
+        const transient = err instanceof NetworkError || (err instanceof ApiError && err.status >= 500);
+        if (!transient || wait < 0) break;
+        await new Promise((ok) => setTimeout(ok, wait));
+      }
     }
+    setState('error');
   }
   function done(completedAt: string) {
     useSurveyStore.getState().surveyClosed();

@@ -10,6 +10,7 @@ import { QuestionPage } from './QuestionPage.tsx';
 import { FinishPage } from './FinishPage.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { installTimingTriggers, PageTiming } from '../timing.ts';
 
 export function SurveyView() {
   const { t } = useTranslation();
@@ -19,9 +20,14 @@ export function SurveyView() {
   const step = useSurveyStore((s) => s.step);
 
   useEffect(() => {
-    const uninstall = installSyncTriggers();
-    if (Object.keys(useSurveyStore.getState().pending).length) scheduleFlush(0);
-    return uninstall;
+    const uninstallTiming = installTimingTriggers();
+    const uninstallSync = installSyncTriggers();
+    const s = useSurveyStore.getState();
+    if (Object.keys(s.pending).length || s.events.length) scheduleFlush(0);
+    return () => {
+      uninstallSync();
+      uninstallTiming();
+    };
   }, []);
 
   if (!snapshot) return <p>{t('app.loading')}</p>;
@@ -32,6 +38,7 @@ export function SurveyView() {
   const first = pages[0]!;
 
   let body;
+  let shown: string = `#${step.kind}`; // the step on screen, for timing
   if (step.kind === 'intro') {
     body = <IntroPage questionnaire={def} firstPageId={first.page.id} institution={snapshot.institution.name} />;
   } else if (step.kind === 'finish') {
@@ -44,6 +51,7 @@ export function SurveyView() {
       index = Math.max(0, pages.findLastIndex((p) => def.pages.indexOf(p.page) < order));
     }
     const current = pages[index]!;
+    shown = current.page.id;
     const previous: Step = index === 0 ? { kind: 'intro' } : { kind: 'page', pageId: pages[index - 1]!.page.id };
     const next: Step = index === pages.length - 1 ? { kind: 'finish' } : { kind: 'page', pageId: pages[index + 1]!.page.id };
     body = (
@@ -64,6 +72,7 @@ export function SurveyView() {
       {step.kind !== 'intro' && <ProgressBar answered={answered} total={applicable.length} />}
       <SaveStatus />
       {body}
+      <PageTiming target={shown} />
     </>
   );
 }

@@ -1,0 +1,113 @@
+// Timing events through the save API on a real SQLite file: stored with receipt time and clock offset,
+// idempotent on retry, validated and bounded, and summarised for the cleaning rules.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createTestApp, student, type TestApp } from '../support/test-app.ts';
+import { createTimingService } from '../../server/services/timing.ts';
+import { MAX_EVENTS_PER_RESPONSE } from '../../server/db/timing.ts';
+import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
+import { createSurveyService } from '../../server/services/survey.ts';
+import { createDefinitions } from '../../server/services/question-modules.ts';
+
+let t: TestApp;
+const anna = student({ achternaam: 'Visser', geboortedatum: '2005-03-09' });
+
+beforeEach(() => {
+  t = createTestApp({ population: [anna] });
+});
+afterEach(() => t.close());
+
+async function loggedIn() {
+  const agent = request.agent(t.app);
+  await agent.post('/api/login').send({ brin: '25PZ', surname: 'Visser', birthDate: '09-03-2005' }).expect(200);
+  return agent;
+}
+const eventCount = () => (t.db.prepare('SELECT count(*) AS n FROM timing_events').get() as { n: number }).n;
+const responseId = () => (t.db.prepare('SELECT id FROM responses').get() as { id: number }).id;
+
+// The browser's clock is 1 hour behind the server (test clock: 2024-01-20T10:00:00Z).
+const at = (s: number) => new Date(Date.parse('2024-01-20T09:00:00Z') + s * 1000).toISOString();
+
+describe('timing events', () => {
+  it('are stored with the receipt time and the clock offset, once even when the save is retried', async () => {
+    const agent = await loggedIn();
+    const state = await agent.get('/api/survey').expect(200);
+    const firstPage = state.body.questionnaire.pages[0];
+    const q = state.body.questionnaire.pages.flatMap((p: { questions: unknown[] }) => p.questions).find((x: { type: string }) => x.type === 'single');
+    const body = {
+      answers: [{ questionId: q.id, value: q.options[0].code, seq: 5, changedAt: at(20) }],
+      events: [
+        { id: 'tab1:1', type: 'page_shown', target: firstPage.id, at: at(0) },
+        { id: 'tab1:2', type: 'hidden', at: at(10) },
+        { id: 'tab1:3', type: 'visible', at: at(200) },
+        { id: 'tab1:4', type: 'answer', target: q.id, at: at(220) },
+        { id: 'tab1:5', type: 'page_left', target: firstPage.id, at: at(230) },
+      ],
+      sentAt: at(230),
+    };
+    t.clock.now = new Date('2024-01-20T10:03:50Z'); // receipt = send time + 1 h
+    await agent.put('/api/survey/answers').send(body).expect(200);
+    await agent.put('/api/survey/answers').send(body).expect(200); // the answer to the first was lost: retried
+    expect(eventCount()).toBe(5);
+    const row = t.db.prepare("SELECT offset_ms AS o, received_at AS r FROM timing_events WHERE event_id = 'tab1:1'").get();
+    expect(row).toEqual({ o: 3_600_000, r: '2024-01-20T10:03:50.000Z' });
+
+    const summary = createTimingService({ repos: t.repos, questionnaires: loadQuestionnaires() }).timingSummary(responseId())!;
+    expect(summary.activeSeconds).toBe(40); // 10 s before hiding + 30 s after
+    expect(summary.pageSeconds).toEqual({ [firstPage.id]: 40 });
+    expect(summary.pageFirstShownAt[firstPage.id]).toBe('2024-01-20T10:00:00.000Z');
+    expect(summary.lastChangeAt[q.id]).toBe('2024-01-20T10:03:40.000Z');
+    expect(summary.questionsAnswered).toBe(1);
+    expect(summary.questionsShown).toBeGreaterThanOrEqual(1);
+    expect(summary.events).toBe(5);
+  });
+
+  it('may come without answers', async () => {
+    const agent = await loggedIn();
+    await agent.put('/api/survey/answers').send({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }).expect(200);
+    expect(eventCount()).toBe(1);
+  });
+
+  it.each([
+    [{ answers: [], events: [] }],
+    [{ answers: [], events: [{ id: 'no-counter', type: 'hidden', at: at(0) }] }],
+    [{ answers: [], events: [{ id: 'x:1', type: 'scrolled', at: at(0) }] }],
+    [{ answers: [], events: [{ id: 'x:1', type: 'page_shown', target: 'p'.repeat(65), at: at(0) }] }],
+    [{ answers: [], events: [{ id: 'x:1', type: 'hidden', at: 'yesterday' }] }],
+    [{ answers: [], events: Array.from({ length: 301 }, (_, i) => ({ id: `x:${i}`, type: 'hidden', at: at(i) })) }],
+    [{ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }], sentAt: 'now' }],
+  ])('rejects invalid events with 400 and stores nothing: %#', async (body) => {
+    const agent = await loggedIn();
+    await agent.put('/api/survey/answers').send(body).expect(400);
+    expect(eventCount()).toBe(0);
+  });
+
+  it('keeps at most MAX_EVENTS_PER_RESPONSE per response', async () => {
+    await loggedIn();
+    const id = responseId();
+    const many = Array.from({ length: MAX_EVENTS_PER_RESPONSE + 10 }, (_, i) => ({ id: `x:${i}`, type: 'hidden' as const, target: null, clientAt: at(i) }));
+    expect(t.repos.timing.add(id, many, 0, '2024-01-20T10:00:00Z')).toBe(MAX_EVENTS_PER_RESPONSE);
+    expect(t.repos.timing.add(id, [{ id: 'y:1', type: 'visible', target: null, clientAt: at(0) }], 0, '2024-01-20T10:00:00Z')).toBe(0);
+    expect(eventCount()).toBe(MAX_EVENTS_PER_RESPONSE);
+  });
+
+  it('are refused once the response is completed', async () => {
+    const agent = await loggedIn();
+    await agent.post('/api/survey/submit').expect(200);
+    const res = await agent.put('/api/survey/answers').send({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }).expect(409);
+    expect(res.body.error.code).toBe('already_completed');
+  });
+});
+
+describe('a save queued for the group commit', () => {
+  it('is refused when the response was submitted before it was written', async () => {
+    await loggedIn();
+    const questionnaires = loadQuestionnaires();
+    const definitions = createDefinitions(t.repos, questionnaires);
+    const survey = createSurveyService({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now: () => t.clock.now });
+    const saving = survey.saveAnswers(responseId(), { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
+    survey.submit(responseId()); // same turn: the save has been checked but not written yet
+    await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
+    expect(eventCount()).toBe(0);
+  });
+});
