@@ -90,6 +90,7 @@ test('the whole survey can be finished with the keyboard alone', async ({ page, 
 });
 
 test('every student page passes axe in English', async ({ page }) => {
+  test.slow(); // walks the full questionnaire twice with an axe run on every page
   const login = takeStudent((s) => s.brin === '99DM');
   const loginPage = new LoginPage(page);
   const survey = new SurveyPage(page);
