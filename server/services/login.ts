@@ -82,6 +82,12 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
     return byInitial.length === 1 ? byInitial : [];
   }
 
+  // Made once: db.transaction() builds a new wrapper (and its statements' controller) on every call.
+  const startSession = repos.db.transaction((student: PopulationRow, responseId: number | undefined, tokenHash: Buffer) => {
+    repos.sessions.create(tokenHash, responseId ?? startResponse(student), now().toISOString());
+    count(student.brin, 'success');
+  });
+
   return {
     /** `ip` is the client's address as Express sees it (mind "trust proxy" behind a reverse proxy). */
     login(input: LoginInput, ip: string): LoginOutcome {
@@ -112,11 +118,7 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
         return { result: { status: 'completed', completedAt: existing.completedAt! } };
       }
       const token = randomBytes(32).toString('base64url');
-      repos.db.transaction(() => {
-        const responseId = existing?.id ?? startResponse(student);
-        repos.sessions.create(sha256(token), responseId, now().toISOString());
-        count(student.brin, 'success');
-      })();
+      startSession(student, existing?.id, sha256(token));
       return { result: { status: 'ok' }, sessionToken: token };
     },
     logout(token: string): void {
