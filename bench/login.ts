@@ -57,15 +57,21 @@ async function startServer(mode: 'hello' | 'app'): Promise<{ child: ChildProcess
   });
   return { child, url: `http://127.0.0.1:${port}` };
 }
+/** CPU milliseconds the server spent since the last reset (after the warm-up). */
+const serverCpu = (child: ChildProcess) =>
+  new Promise<number>((ok) => (child.once('message', (m) => ok((m as { cpuMs: number }).cpuMs)), child.send({ cmd: 'cpu' })));
+const resetServerCpu = (child: ChildProcess) => void child.send({ cmd: 'cpu-reset' });
 const stop = (child: ChildProcess) => new Promise<void>((ok) => (child.once('exit', () => ok()), child.kill('SIGTERM')));
 
-const results: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }> = {};
+const results: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; serverCpuUsPerRequest?: number }> = {};
 const summarise = (r: Result) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total });
 
 try {
   const hello = await startServer('hello');
   await autocannon({ url: hello.url, connections, duration: 2 }); // warm-up
-  results.hello = summarise(await autocannon({ url: hello.url, connections, duration }));
+  resetServerCpu(hello.child);
+  const h = summarise(await autocannon({ url: hello.url, connections, duration }));
+  results.hello = { ...h, serverCpuUsPerRequest: Math.round(((await serverCpu(hello.child)) * 1000) / h.requests) };
   await stop(hello.child);
 
   const app = await startServer('app');
@@ -77,7 +83,9 @@ try {
     setupRequest: (req: Request) => ({ ...req, body: logins[i++ % logins.length] }),
   };
   await autocannon({ url: app.url, connections, duration: 2, requests: [request] }); // warm-up
-  results.login = summarise(await autocannon({ url: app.url, connections, duration, requests: [request] }));
+  resetServerCpu(app.child);
+  const l = summarise(await autocannon({ url: app.url, connections, duration, requests: [request] }));
+  results.login = { ...l, serverCpuUsPerRequest: Math.round(((await serverCpu(app.child)) * 1000) / l.requests) };
   await stop(app.child);
 } finally {
   if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
@@ -85,6 +93,8 @@ try {
 
 const ratio = Math.round((results.login!.rps / results.hello!.rps) * 100) / 100;
 console.table(results);
+const cpuRatio = Math.round((results.hello!.serverCpuUsPerRequest! / results.login!.serverCpuUsPerRequest!) * 100) / 100;
+console.log(`server CPU per request: hello ${results.hello!.serverCpuUsPerRequest} us, login ${results.login!.serverCpuUsPerRequest} us (${cpuRatio}x)`);
 console.log(`login / hello world: ${ratio}x (target >= 0.5x); login p99 ${results.login!.p99} ms (target < 50 ms); distinct logins ${logins.length}`);
 const out = {
   benchmark: 'login',
@@ -94,6 +104,7 @@ const out = {
   distinctLogins: logins.length,
   results,
   ratio,
+  cpuRatio,
   targets: { ratio: 0.5, p99Ms: 50 },
   machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   at: new Date().toISOString(),

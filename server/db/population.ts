@@ -17,6 +17,15 @@ export interface NewPopulationRow extends Omit<PopulationRow, 'id'> {
   loginKeys: Buffer[];
 }
 
+/** Rows per multi-row INSERT of login keys (2 parameters each, well under SQLite's 32,766). */
+const KEY_BATCH = 256;
+
+/** The indexes of login_keys, as in migration 006: dropped during a bulk import and built again by sorting. */
+const LOGIN_KEY_INDEXES = [
+  'CREATE UNIQUE INDEX login_keys_key ON login_keys (key, population_id)',
+  'CREATE INDEX login_keys_population ON login_keys (population_id)',
+];
+
 const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau, geslacht, initial_key AS initialKey`;
 
 export function populationRepo(db: Db) {
@@ -36,6 +45,15 @@ export function populationRepo(db: Db) {
     `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertKey = db.prepare<[Buffer, number | bigint]>('INSERT OR IGNORE INTO login_keys (key, population_id) VALUES (?, ?)');
+  // Bulk path: many rows per statement, so the per-call cost of better-sqlite3 is paid once per batch.
+  const insertKeys = db.prepare<unknown[]>(
+    `INSERT INTO login_keys (key, population_id) VALUES ${Array(KEY_BATCH).fill('(?, ?)').join(', ')}`,
+  );
+  const insertKeyPlain = db.prepare<[Buffer, number]>('INSERT INTO login_keys (key, population_id) VALUES (?, ?)');
+  // Without the indexes, the keys of one peildatum are found by scanning the table: one pass, no index upkeep.
+  const deleteKeysScan = db.prepare<[string]>(
+    'DELETE FROM login_keys WHERE population_id IN (SELECT id FROM population WHERE peildatum = ?)',
+  );
   // Login keys go first, in one statement: leaving them to ON DELETE CASCADE costs one lookup per student.
   const deleteKeys = db.prepare<[string]>('DELETE FROM login_keys WHERE population_id IN (SELECT id FROM population WHERE peildatum = ?)');
   const deletePeildatum = db.prepare<[string]>('DELETE FROM population WHERE peildatum = ?');
@@ -62,6 +80,33 @@ export function populationRepo(db: Db) {
     /** Inserts one student; returns its id. */
     insertStudent,
     insertLoginKey: (key: Buffer, populationId: number): void => void insertKey.run(key, populationId),
+    /**
+     * Bulk import, inside one transaction: drops the key indexes and removes the students of a peildatum and
+     * their login keys;
+     * `appendLoginKeys` then appends without index upkeep and `finishBulkLoginKeys` builds the indexes again.
+     * DDL is transactional in SQLite: a failure rolls the indexes back with everything else.
+     */
+    startBulkReplace(peildatum: string): void {
+      db.exec('DROP INDEX login_keys_key; DROP INDEX login_keys_population');
+      deleteKeysScan.run(peildatum);
+      deletePeildatum.run(peildatum);
+    },
+    /** Appends login keys: `keys[i]` belongs to student `ids[i]`. */
+    appendLoginKeys(keys: Buffer[], ids: number[]): void {
+      const args: unknown[] = new Array(2 * KEY_BATCH);
+      let i = 0;
+      for (; i + KEY_BATCH <= keys.length; i += KEY_BATCH) {
+        for (let j = 0; j < KEY_BATCH; j++) {
+          args[2 * j] = keys[i + j];
+          args[2 * j + 1] = ids[i + j];
+        }
+        insertKeys.run(args);
+      }
+      for (; i < keys.length; i++) insertKeyPlain.run(keys[i]!, ids[i]!);
+    },
+    finishBulkLoginKeys(): void {
+      for (const sql of LOGIN_KEY_INDEXES) db.exec(sql);
+    },
     /** Replaces the population of one reference date. Call inside a transaction. */
     replacePeildatum(peildatum: string, rows: Iterable<NewPopulationRow>): number {
       removePeildatum(peildatum);

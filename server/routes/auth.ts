@@ -9,11 +9,11 @@ import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts
 
 export function authRoutes(login: LoginService, config: Config): Router {
   const r = Router();
-  r.post('/login', (req, res) => {
+  r.post('/login', async (req, res) => {
     const input = parse(loginRequestSchema, req.body);
     let outcome;
     try {
-      outcome = login.login(input, req.ip ?? '');
+      outcome = await login.login(input, req.ip ?? '');
     } catch (err) {
       if (err instanceof AppError && err.status === 429) res.set('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
       throw err;

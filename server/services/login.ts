@@ -11,6 +11,7 @@ import type { Keyer } from './keys.ts';
 import { sha256 } from './keys.ts';
 import { typedVariant } from './names.ts';
 import { createThrottle, type ThrottleLimits } from './throttle.ts';
+import { groupCommit } from '../db/group-commit.ts';
 
 export interface LoginInput {
   brin: string;
@@ -60,6 +61,8 @@ export type LoginOutcome = { result: LoginResult; sessionToken?: string };
 
 export function createLoginService({ repos, keyer, startResponse, helpdeskEmail, throttle: limits, now }: LoginDeps) {
   const throttle = createThrottle(limits, now);
+  // Concurrent successful logins share one COMMIT.
+  const commit = groupCommit(repos.db);
   const count = (brin: string, outcome: LoginOutcomeKind) => repos.loginOutcomes.record(brin, dayOf(now()), outcome);
 
   function findCandidates(input: LoginInput, variant: string): PopulationRow[] {
@@ -82,9 +85,16 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
     return byInitial.length === 1 ? byInitial : [];
   }
 
+  // Made once: db.transaction() builds a new wrapper (and its statements' controller) on every call.
+  const startSession = repos.db.transaction((student: PopulationRow, responseId: number | undefined, tokenHash: Buffer) => {
+    repos.sessions.create(tokenHash, responseId ?? startResponse(student), now().toISOString());
+    count(student.brin, 'success');
+  });
+
   return {
     /** `ip` is the client's address as Express sees it (mind "trust proxy" behind a reverse proxy). */
-    login(input: LoginInput, ip: string): LoginOutcome {
+    /** Failures throw at once; a found student's writes join a group commit (resolved after it). */
+    login(input: LoginInput, ip: string): LoginOutcome | Promise<LoginOutcome> {
       const variant = typedVariant(input.surname);
       const target = keyer.throttle(input.brin, variant).toString('base64');
       const wait = throttle.retryAfter(target, ip);
@@ -106,18 +116,17 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
         count(input.brin, 'not_found');
         throw notFound(helpdeskEmail);
       }
-      const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
-      if (existing?.status === 'completed') {
-        count(student.brin, 'completed');
-        return { result: { status: 'completed', completedAt: existing.completedAt! } };
-      }
       const token = randomBytes(32).toString('base64url');
-      repos.db.transaction(() => {
-        const responseId = existing?.id ?? startResponse(student);
-        repos.sessions.create(sha256(token), responseId, now().toISOString());
-        count(student.brin, 'success');
-      })();
-      return { result: { status: 'ok' }, sessionToken: token };
+      // Looked up inside the shared transaction: two logins of one student in a batch find one response.
+      return commit((): LoginOutcome => {
+        const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
+        if (existing?.status === 'completed') {
+          count(student.brin, 'completed');
+          return { result: { status: 'completed', completedAt: existing.completedAt! } };
+        }
+        startSession(student, existing?.id, sha256(token));
+        return { result: { status: 'ok' }, sessionToken: token };
+      });
     },
     logout(token: string): void {
       repos.sessions.remove(sha256(token));

@@ -44,28 +44,32 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
 
   // Saves from many students share a transaction under load (see db/group-commit.ts).
   const commit = groupCommit(repos.db);
+  // One transaction: the response keeps the module version it started with, as it keeps its core version.
+  // Made once: db.transaction() builds a new wrapper on every call, measurable per login.
+  const createResponse = repos.db.transaction(
+    (student: PopulationRow, labelFileId: number | null, labels: ReturnType<typeof currentLabels>['labels'], moduleId: string | null): number => {
+      const id = repos.responses.create({
+        brin: student.brin,
+        pgnKey: student.pgnKey,
+        questionnaireVersion: currentVersion,
+        crebo: student.crebo,
+        leerweg: student.leerweg,
+        niveau: student.niveau,
+        geslacht: student.geslacht,
+        labelFileId,
+        labels,
+        now: now().toISOString(),
+      });
+      if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
+      return id;
+    },
+  );
 
   return {
     startResponse(student: PopulationRow): number {
       const { labelFileId, labels } = currentLabels(repos, student.brin, student.pgnKey);
       const moduleId = definitions.currentModule(student.brin);
-      // One transaction: the response keeps the module version it started with, as it keeps its core version.
-      return repos.db.transaction(() => {
-        const id = repos.responses.create({
-          brin: student.brin,
-          pgnKey: student.pgnKey,
-          questionnaireVersion: currentVersion,
-          crebo: student.crebo,
-          leerweg: student.leerweg,
-          niveau: student.niveau,
-          geslacht: student.geslacht,
-          labelFileId,
-          labels,
-          now: now().toISOString(),
-        });
-        if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
-        return id;
-      })();
+      return createResponse(student, labelFileId, labels, moduleId);
     },
 
     state(responseId: number): SurveyState {
