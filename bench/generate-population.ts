@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeBsn } from '../server/services/pgn.ts';
+import { rng } from '../server/demo/demo-data.ts';
 
 const SURNAMES = ['Jansen', 'de Jong', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker',
   'Brouwer', 'Koster', 'Willems', 'Çelik', 'Yılmaz', 'El Amrani', 'Šimić', 'Nguyễn', "D'Souza", 'Müller', 'Bulut', 'Kaya', 'Hoekstra',
@@ -15,17 +16,6 @@ const TUSSEN_SURNAMES = ['Vries', 'Berg', 'Dijk', 'Brink', 'Linden', 'Heuvel', '
 const INITIALS = 'ABCDEFGHIJKLMNOPRSTVWYZ'.split('');
 const CREBOS = ['25655', '25180', '25168', '23271', '25491', '25604', '25255', '23182', '25700', '25410'];
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWXYZ';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedStudent {
   pgn: string;

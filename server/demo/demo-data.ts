@@ -27,7 +27,7 @@ const INITIALS = 'ABCDEFGHIJKLMNOPRSTVWYZ'.split('');
 const CREBOS = ['25655', '25180', '25168', '23271', '25491', '25604', '25255', '23182'];
 
 /** mulberry32: a small, well-known seeded PRNG. */
-function rng(seed: number) {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
