@@ -8,6 +8,7 @@ import { ApiError, NetworkError } from '../../../lib/api.ts';
 import { useAppStore } from '../../../app/app-store.ts';
 import { fetchInstitutions, login } from '../api/login.ts';
 import { SchoolPicker } from './SchoolPicker.tsx';
+import { HintedTextField } from '../../../ui/HintedTextField.tsx';
 import { enterSurvey } from '../../survey/enter.ts';
 
 interface LoginForm {
@@ -80,35 +81,25 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
         {errors.brin && <p id="login-school-error" className="field-error">{errors.brin.message}</p>}
       </div>
 
-      <div className="field">
-        <label htmlFor="login-surname">{t('login.surname')}</label>
-        <p id="login-surname-hint" className="field-hint">{t('login.surnameHint')}</p>
-        <input
-          id="login-surname"
-          type="text"
-          autoComplete="family-name"
-          aria-describedby={errors.surname ? 'login-surname-hint login-surname-error' : 'login-surname-hint'}
-          aria-invalid={errors.surname ? true : undefined}
-          {...register('surname', { validate: (v) => v.trim().length > 0 || t('login.errors.surnameRequired') })}
-        />
-        {errors.surname && <p id="login-surname-error" className="field-error">{errors.surname.message}</p>}
-      </div>
+      <HintedTextField
+        id="login-surname"
+        label={t('login.surname')}
+        hint={t('login.surnameHint')}
+        error={errors.surname?.message}
+        autoComplete="family-name"
+        {...register('surname', { validate: (v) => v.trim().length > 0 || t('login.errors.surnameRequired') })}
+      />
 
-      <div className="field">
-        <label htmlFor="login-birthDate">{t('login.birthDate')}</label>
-        <p id="login-birthDate-hint" className="field-hint">{t('login.birthDateHint')}</p>
-        <input
-          id="login-birthDate"
-          type="text"
-          inputMode="numeric"
-          autoComplete="bday"
-          placeholder="dd-mm-jjjj"
-          aria-describedby={errors.birthDate ? 'login-birthDate-hint login-birthDate-error' : 'login-birthDate-hint'}
-          aria-invalid={errors.birthDate ? true : undefined}
-          {...register('birthDate', { pattern: { value: /^\s*\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}\s*$/, message: t('login.errors.birthDateFormat') }, required: t('login.errors.birthDateFormat') })}
-        />
-        {errors.birthDate && <p id="login-birthDate-error" className="field-error">{errors.birthDate.message}</p>}
-      </div>
+      <HintedTextField
+        id="login-birthDate"
+        label={t('login.birthDate')}
+        hint={t('login.birthDateHint')}
+        error={errors.birthDate?.message}
+        inputMode="numeric"
+        autoComplete="bday"
+        placeholder="dd-mm-jjjj"
+        {...register('birthDate', { pattern: { value: /^\s*\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}\s*$/, message: t('login.errors.birthDateFormat') }, required: t('login.errors.birthDateFormat') })}
+      />
 
       {ask && <p className="notice" role="status">{ask === 'gender' ? t('login.genderAsk') : t('login.initialAsk')}</p>}
       <div className="field">
