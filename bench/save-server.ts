@@ -60,6 +60,15 @@ for (const s of population) {
 }
 
 process.send!({ appUrl, helloUrl: `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}`, cookies });
+// The server's own CPU time, for CPU per request next to the wall-clock rates (see bench/login-server.ts).
+let cpuAtStart = process.cpuUsage();
+process.on('message', (m) => {
+  if ((m as { cmd?: string }).cmd === 'cpu-reset') cpuAtStart = process.cpuUsage();
+  if ((m as { cmd?: string }).cmd === 'cpu') {
+    const c = process.cpuUsage(cpuAtStart);
+    process.send!({ cpuMs: (c.user + c.system) / 1000 });
+  }
+});
 process.on('disconnect', () => {
   appServer.close();
   helloServer.close();

@@ -45,6 +45,14 @@ const { appUrl, helloUrl, cookies } = await new Promise<{ appUrl: string; helloU
 });
 if (cookies.length < CONNECTIONS) throw new Error(`only ${cookies.length} sessions for ${CONNECTIONS} connections`);
 
+/** Runs a load and reports the server's CPU microseconds per completed request beside autocannon's result. */
+async function measured(run: () => Promise<autocannon.Result>): Promise<{ r: autocannon.Result; cpuUs: number }> {
+  child.send({ cmd: 'cpu-reset' });
+  const r = await run();
+  const cpuMs = await new Promise<number>((ok) => (child.once('message', (m) => ok((m as { cpuMs: number }).cpuMs)), child.send({ cmd: 'cpu' })));
+  return { r, cpuUs: Math.round((cpuMs * 1000) / Math.max(1, r.requests.total)) };
+}
+
 const runHello = (duration: number) => autocannon({ url: `${helloUrl}/hello`, connections: CONNECTIONS, duration, timeout: 10 });
 let next = 0;
 const runSave = (duration: number) =>
@@ -60,7 +68,7 @@ const runSave = (duration: number) =>
 // Interleaved rounds, so a change in machine load between the two measurements does not decide the
 // ratio: each round measures hello-world then save; the median round is reported.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const row = (name: string, r: autocannon.Result) => ({
+const row = (name: string, { r, cpuUs }: { r: autocannon.Result; cpuUs: number }) => ({
   name,
   'req/s': Math.round(r.requests.average),
   'p50 ms': r.latency.p50,
@@ -69,17 +77,21 @@ const row = (name: string, r: autocannon.Result) => ({
   ok: r['2xx'],
   'non-2xx': r.non2xx,
   errors: r.errors + r.timeouts,
+  'server CPU us/req': cpuUs,
 });
 try {
   await runHello(WARMUP_S);
   await runSave(WARMUP_S);
-  const rounds: { hello: autocannon.Result; save: autocannon.Result; ratio: number }[] = [];
+  const rounds: { hello: autocannon.Result; save: autocannon.Result; ratio: number; helloCpuUs: number; saveCpuUs: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const hello = await runHello(DURATION_S);
-    const save = await runSave(DURATION_S);
-    rounds.push({ hello, save, ratio: save.requests.average / hello.requests.average });
+    const hello = await measured(() => runHello(DURATION_S));
+    const save = await measured(() => runSave(DURATION_S));
+    rounds.push({ hello: hello.r, save: save.r, ratio: save.r.requests.average / hello.r.requests.average, helloCpuUs: hello.cpuUs, saveCpuUs: save.cpuUs });
   }
-  const rows = rounds.flatMap((r, i) => [row(`round ${i + 1} hello-world`, r.hello), row(`round ${i + 1} answer save`, r.save)]);
+  const rows = rounds.flatMap((r, i) => [
+    row(`round ${i + 1} hello-world`, { r: r.hello, cpuUs: r.helloCpuUs }),
+    row(`round ${i + 1} answer save`, { r: r.save, cpuUs: r.saveCpuUs }),
+  ]);
   console.table(rows);
   const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
   const failed = rounds.some((r) => r.save.non2xx > 0 || r.save.errors > 0 || r.save.timeouts > 0);
@@ -89,6 +101,7 @@ try {
       `${median.ratio.toFixed(2)}x (target >= 0.6x); save p99 ${median.save.latency.p99} ms (target < 50 ms; hello-world p99 ` +
       `${median.hello.latency.p99} ms): ${pass ? 'PASS' : 'FAIL'}${failed ? ' (failed requests)' : ''}`,
   );
+  console.log(`server CPU per request in that round: hello-world ${median.helloCpuUs} us, save ${median.saveCpuUs} us`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(
     join(import.meta.dirname, 'results', 'save.json'),

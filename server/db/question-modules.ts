@@ -21,7 +21,6 @@ export function questionModulesRepo(db: Db) {
      VALUES (@id, @brin, @version, @definition, @fileName, @importedAt)`,
   );
   const setResponseModule = db.prepare<[string, number]>('UPDATE responses SET module_version = ? WHERE id = ?');
-  const responseModule = db.prepare<[number], { m: string | null }>('SELECT module_version AS m FROM responses WHERE id = ?');
   return {
     /** The institution's newest module version, served to responses that start now. */
     current: (brin: string): QuestionModuleRow | undefined => current.get(brin),
@@ -29,7 +28,6 @@ export function questionModulesRepo(db: Db) {
     all: (): QuestionModuleRow[] => all.all(),
     add: (row: QuestionModuleRow): void => void insert.run(row),
     setResponseModule: (responseId: number, moduleId: string): void => void setResponseModule.run(moduleId, responseId),
-    responseModule: (responseId: number): string | null => responseModule.get(responseId)?.m ?? null,
   };
 }
 export type QuestionModulesRepo = ReturnType<typeof questionModulesRepo>;

@@ -14,6 +14,8 @@ export interface ResponseRow {
   leerweg: 'BOL' | 'BBL' | null;
   niveau: number | null;
   labelFileId: number | null;
+  /** The institution module version the response started with, if any. */
+  moduleVersion: string | null;
 }
 
 export interface NewResponse {
@@ -42,8 +44,12 @@ export interface AnswerWrite {
   changedAt: string | null;
 }
 
-const columns = `id, brin, questionnaire_version AS questionnaireVersion, status, started_at AS startedAt,
-  completed_at AS completedAt, current_page AS currentPage, leerweg, niveau, label_file_id AS labelFileId`;
+/** The ResponseRow columns of table `responses` as `alias` (the sessions repo joins them). */
+export const responseColumns = (alias: string) =>
+  `${alias}.id, ${alias}.brin, ${alias}.questionnaire_version AS questionnaireVersion, ${alias}.status, ${alias}.started_at AS startedAt,
+  ${alias}.completed_at AS completedAt, ${alias}.current_page AS currentPage, ${alias}.leerweg, ${alias}.niveau,
+  ${alias}.label_file_id AS labelFileId, ${alias}.module_version AS moduleVersion`;
+const columns = responseColumns('responses');
 
 export function responsesRepo(db: Db) {
   const byStudent = db.prepare<[string, Buffer], ResponseRow>(`SELECT ${columns} FROM responses WHERE brin = ? AND pgn_key = ?`);
@@ -70,9 +76,12 @@ export function responsesRepo(db: Db) {
   const complete = db.prepare<[string, string, number]>(
     "UPDATE responses SET status = 'completed', completed_at = ?, updated_at = ? WHERE id = ? AND status = 'in_progress'",
   );
-  const touch = db.prepare<[string, number]>('UPDATE responses SET updated_at = ? WHERE id = ?');
+  const touchInProgress = db.prepare<[string, number]>("UPDATE responses SET updated_at = ? WHERE id = ? AND status = 'in_progress'");
 
-  const saveAnswers = db.transaction((responseId: number, writes: AnswerWrite[], now: string): number => {
+  // Not a transaction of its own: the survey service runs it inside its group commit (a nested
+  // db.transaction would add a savepoint per save).
+  const saveAnswers = (responseId: number, writes: AnswerWrite[], now: string): number | null => {
+    if (touchInProgress.run(now, responseId).changes === 0) return null;
     let applied = 0;
     for (const w of writes) {
       applied += upsertAnswer.run({
@@ -84,9 +93,8 @@ export function responsesRepo(db: Db) {
         now,
       }).changes;
     }
-    touch.run(now, responseId);
     return applied;
-  });
+  };
 
   return {
     findByStudent: (brin: string, pgnKey: Buffer): ResponseRow | undefined => byStudent.get(brin, pgnKey),
@@ -112,8 +120,11 @@ export function responsesRepo(db: Db) {
     },
     answers: (responseId: number): StoredAnswer[] =>
       answers.all(responseId).map((a) => ({ questionId: a.questionId, seq: a.seq, value: a.value === null ? null : JSON.parse(a.value) })),
-    /** Applies the writes that are newer than what is stored; returns how many were applied. */
-    saveAnswers: (responseId: number, writes: AnswerWrite[], now: string): number => saveAnswers(responseId, writes, now),
+    /**
+     * Applies the writes that are newer than what is stored; returns how many were applied, or null (nothing
+     * written) when the response is no longer in progress. Run it inside a transaction when the writes belong together.
+     */
+    saveAnswers: (responseId: number, writes: AnswerWrite[], now: string): number | null => saveAnswers(responseId, writes, now),
     setPage: (responseId: number, pageId: string, now: string): boolean => setPage.run(pageId, now, responseId).changes === 1,
     complete: (responseId: number, now: string): boolean => complete.run(now, now, responseId).changes === 1,
   };

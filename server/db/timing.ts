@@ -23,7 +23,8 @@ export interface TimingEventRow {
 }
 
 export function timingRepo(db: Db) {
-  const count = db.prepare<[number], number>('SELECT count(*) FROM timing_events WHERE response_id = ?').pluck();
+  // Kept by triggers (migration 007): one row read instead of counting the response's events.
+  const count = db.prepare<[number], number>('SELECT timing_event_count FROM responses WHERE id = ?').pluck();
   const insert = db.prepare(
     `INSERT OR IGNORE INTO timing_events (response_id, event_id, type, target, client_at, offset_ms, received_at)
      VALUES (@responseId, @id, @type, @target, @clientAt, @offsetMs, @receivedAt)`,

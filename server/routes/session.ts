@@ -1,6 +1,7 @@
 // Session cookie handling: resolves the cookie to a response, expires idle sessions.
 import type { Request, RequestHandler, Response } from 'express';
 import type { Repos } from '../db/index.ts';
+import type { ResponseRow } from '../db/responses.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sha256 } from '../services/keys.ts';
@@ -9,7 +10,8 @@ export const SESSION_COOKIE = 'jm_session';
 
 declare module 'express-serve-static-core' {
   interface Locals {
-    responseId?: number;
+    /** The session's response as read at the start of this request. */
+    response?: ResponseRow;
   }
 }
 
@@ -28,7 +30,7 @@ export const sessionToken = (req: Request): string | undefined => {
   return typeof t === 'string' && t.length > 0 && t.length <= 100 ? t : undefined;
 };
 
-/** Requires a live session; sets res.locals.responseId. Touches the session at most once a minute. */
+/** Requires a live session; sets res.locals.response. Touches the session at most once a minute. */
 export function requireSession(repos: Repos, config: Config, now: () => Date): RequestHandler {
   return (req, res, next) => {
     const token = sessionToken(req);
@@ -42,7 +44,7 @@ export function requireSession(repos: Repos, config: Config, now: () => Date): R
       throw noSession();
     }
     if (t.getTime() - Date.parse(s.lastSeenAt) > 60_000) repos.sessions.touch(hash, t.toISOString());
-    res.locals.responseId = s.responseId;
+    res.locals.response = s.response;
     next();
   };
 }

@@ -8,17 +8,17 @@ export function surveyRoutes(survey: SurveyService, session: RequestHandler): Ro
   const r = Router();
   r.use(session);
   r.get('/', (_req, res) => {
-    res.json(survey.state(res.locals.responseId!));
+    res.json(survey.state(res.locals.response!));
   });
   r.put('/answers', async (req, res) => {
-    res.json(await survey.saveAnswers(res.locals.responseId!, parse(saveAnswersRequestSchema, req.body)));
+    res.json(await survey.saveAnswers(res.locals.response!, parse(saveAnswersRequestSchema, req.body)));
   });
   r.put('/page', (req, res) => {
-    survey.setPage(res.locals.responseId!, parse(pageRequestSchema, req.body).pageId);
+    survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
     res.status(204).end();
   });
   r.post('/submit', (_req, res) => {
-    res.json(survey.submit(res.locals.responseId!));
+    res.json(survey.submit(res.locals.response!));
   });
   return r;
 }

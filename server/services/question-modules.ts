@@ -91,7 +91,7 @@ export function createDefinitions(repos: Repos, cores: Map<string, Questionnaire
     withModule,
     /** The institution's current module id, recorded on a response when it starts. */
     currentModule: (brin: string): string | null => repos.questionModules.current(brin)?.id ?? null,
-    forResponse: (r: ResponseRow): Questionnaire => withModule(r.questionnaireVersion, repos.questionModules.responseModule(r.id)),
+    forResponse: (r: ResponseRow): Questionnaire => withModule(r.questionnaireVersion, r.moduleVersion),
     /**
      * Start-up check: every stored module still forms a valid definition with every core version (a new core
      * version could clash with an older module). Throws naming the module, the question and the problem.

@@ -35,12 +35,12 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
     return definitions.forResponse(r);
   }
 
-  function openResponse(responseId: number): ResponseRow {
-    const r = repos.responses.get(responseId);
-    if (!r) throw new AppError('no_session', 401, { nl: 'Log opnieuw in.', en: 'Please log in again.' });
+  // Every method takes the response as the session read it at the start of the request.
+  function openResponse(r: ResponseRow): ResponseRow {
     if (r.status === 'completed') throw alreadyCompleted(r.completedAt);
     return r;
   }
+  const completedSince = (r: ResponseRow) => alreadyCompleted(repos.responses.get(r.id)?.completedAt ?? null);
 
   // Saves from many students share a transaction under load (see db/group-commit.ts).
   const commit = groupCommit(repos.db);
@@ -72,8 +72,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
       return createResponse(student, labelFileId, labels, moduleId);
     },
 
-    state(responseId: number): SurveyState {
-      const r = openResponse(responseId);
+    state(response: ResponseRow): SurveyState {
+      const r = openResponse(response);
       const institution = repos.institutions.get(r.brin);
       const answers: SurveyState['answers'] = {};
       for (const a of repos.responses.answers(r.id)) answers[a.questionId] = { value: a.value as AnswerValue | null, seq: a.seq };
@@ -90,8 +90,8 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
 
     /** All answers are checked first; one invalid answer rejects the whole request and stores nothing.
      *  Timing events in the request are stored with the answers, atomically; resolves once committed. */
-    async saveAnswers(responseId: number, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
-      const r = openResponse(responseId);
+    async saveAnswers(response: ResponseRow, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
+      const r = openResponse(response);
       const def = definitionOf(r);
       const problems: string[] = [];
       const writes = req.answers.map((a) => {
@@ -102,25 +102,23 @@ export function createSurveyService({ repos, questionnaires, currentVersion, def
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
       const at = now();
       await commit(() => {
-        // A submit may have come in between the check above and this write.
-        const current = repos.responses.get(r.id);
-        if (current?.status !== 'in_progress') throw alreadyCompleted(current?.completedAt ?? null);
-        repos.responses.saveAnswers(r.id, writes, at.toISOString());
+        // A submit may have come in between the check above and this write: then nothing is written.
+        if (repos.responses.saveAnswers(r.id, writes, at.toISOString()) === null) throw completedSince(r);
         if (req.events?.length) repos.timing.add(r.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, at), at.toISOString());
       });
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 
-    setPage(responseId: number, pageId: string): void {
-      const r = openResponse(responseId);
+    setPage(response: ResponseRow, pageId: string): void {
+      const r = openResponse(response);
       if (!definitionOf(r).pages.some((p) => p.id === pageId)) throw badRequest([`unknown page "${pageId}"`]);
       repos.responses.setPage(r.id, pageId, now().toISOString());
     },
 
-    submit(responseId: number): SubmitResult {
-      const r = openResponse(responseId);
+    submit(response: ResponseRow): SubmitResult {
+      const r = openResponse(response);
       const at = now().toISOString();
-      if (!repos.responses.complete(r.id, at)) throw alreadyCompleted(repos.responses.get(r.id)?.completedAt ?? null);
+      if (!repos.responses.complete(r.id, at)) throw completedSince(r);
       return { completedAt: at };
     },
   };

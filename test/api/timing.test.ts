@@ -105,8 +105,9 @@ describe('a save queued for the group commit', () => {
     const questionnaires = loadQuestionnaires();
     const definitions = createDefinitions(t.repos, questionnaires);
     const survey = createSurveyService({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now: () => t.clock.now });
-    const saving = survey.saveAnswers(responseId(), { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
-    survey.submit(responseId()); // same turn: the save has been checked but not written yet
+    const response = t.repos.responses.get(responseId())!; // as the session read it for both requests
+    const saving = survey.saveAnswers(response, { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
+    survey.submit(response); // same turn: the save has been checked but not written yet
     await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
     expect(eventCount()).toBe(0);
   });
