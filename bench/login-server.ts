@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../server/app.ts';
 import { defaultConfig, databaseFile } from '../server/config.ts';
 import { openDatabase } from '../server/db/index.ts';
+import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { createLogger } from '../server/logger.ts';
 
 const { values } = parseArgs({ options: { mode: { type: 'string' }, 'data-dir': { type: 'string' } } });
@@ -18,7 +19,9 @@ if (values.mode === 'hello') {
 } else {
   const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
   // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
-  app = createApp({ db: openDatabase(databaseFile(config)), config, logger: createLogger('info') });
+  const db = openDatabase(databaseFile(config));
+  startBackgroundCheckpoints(db); // as `job-monitor serve` does
+  app = createApp({ db, config, logger: createLogger('info') });
 }
 const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });

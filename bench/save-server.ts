@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { createApp } from '../server/app.ts';
 import { databaseFile, defaultConfig } from '../server/config.ts';
 import { createRepos, openDatabase } from '../server/db/index.ts';
+import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { createKeyer } from '../server/services/keys.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { demoPopulation } from '../server/demo/demo-data.ts';
@@ -29,6 +30,7 @@ const db = openDatabase(databaseFile(config));
 const secret = randomBytes(32);
 seedDemo(createRepos(db), createKeyer(secret));
 // Logs go to stdout, which the parent discards: the cost of writing them is measured, as in production.
+startBackgroundCheckpoints(db); // as `job-monitor serve` does
 const app = createApp({ db, config, secret, logger: pino({ level: 'info', base: undefined }) });
 
 const hello = express();

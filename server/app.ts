@@ -39,6 +39,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({

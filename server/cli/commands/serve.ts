@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openContext } from '../context.ts';
+import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
 
@@ -20,6 +21,7 @@ export function serveCommand(): Command {
         const r = seedDemo(ctx.repos, ctx.keyer);
         log.info(r, 'demo seeded');
       }
+      const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
@@ -43,6 +45,7 @@ export function serveCommand(): Command {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
+      await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');
     });
