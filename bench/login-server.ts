@@ -7,6 +7,7 @@ import { createApp } from '../server/app.ts';
 import { defaultConfig, databaseFile } from '../server/config.ts';
 import { openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
+import { threadWriter } from '../server/writes/writer.ts';
 import { createLogger } from '../server/logger.ts';
 
 const { values } = parseArgs({ options: { mode: { type: 'string' }, 'data-dir': { type: 'string' } } });
@@ -20,8 +21,9 @@ if (values.mode === 'hello') {
   const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
   // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
   const db = openDatabase(databaseFile(config));
-  startBackgroundCheckpoints(db); // as `job-monitor serve` does
-  app = createApp({ db, config, logger: createLogger('info') });
+  // As `job-monitor serve` runs it: background checkpoints and a writer thread.
+  startBackgroundCheckpoints(db);
+  app = createApp({ db, config, logger: createLogger('info'), writer: threadWriter({ file: databaseFile(config), autocheckpoint: false }) });
 }
 const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });

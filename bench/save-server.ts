@@ -2,17 +2,18 @@
 // database with the demo population, request logging on as in production) in one process, plus session
 // cookies of logged-in demo students. Reports ports and cookies to the parent over IPC.
 import express from 'express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { pino } from 'pino';
+import { createLogger } from '../server/logger.ts';
 import { createApp } from '../server/app.ts';
 import { databaseFile, defaultConfig } from '../server/config.ts';
 import { createRepos, openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
+import { threadWriter } from '../server/writes/writer.ts';
 import { createKeyer } from '../server/services/keys.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { demoPopulation } from '../server/demo/demo-data.ts';
@@ -30,8 +31,10 @@ const db = openDatabase(databaseFile(config));
 const secret = randomBytes(32);
 seedDemo(createRepos(db), createKeyer(secret));
 // Logs go to stdout, which the parent discards: the cost of writing them is measured, as in production.
-startBackgroundCheckpoints(db); // as `job-monitor serve` does
-const app = createApp({ db, config, secret, logger: pino({ level: 'info', base: undefined }) });
+// As `job-monitor serve` runs it: background checkpoints, a writer thread, the production logger.
+startBackgroundCheckpoints(db);
+const writer = threadWriter({ file: databaseFile(config), autocheckpoint: false });
+const app = createApp({ db, config, secret, logger: createLogger('info'), writer });
 
 const hello = express();
 hello.disable('x-powered-by');
@@ -62,13 +65,27 @@ for (const s of population) {
 }
 
 process.send!({ appUrl, helloUrl: `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}`, cookies });
-// The server's own CPU time, for CPU per request next to the wall-clock rates (see bench/login-server.ts).
+// The server's own CPU time, for CPU per request next to the wall-clock rates (see bench/login-server.ts):
+// the whole process, and the event-loop thread alone (Linux: /proc; the writer thread works beside it).
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+const loopThreadMs = (): number => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return NaN;
+  }
+};
 let cpuAtStart = process.cpuUsage();
+let loopAtStart = loopThreadMs();
 process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'cpu-reset') cpuAtStart = process.cpuUsage();
+  if ((m as { cmd?: string }).cmd === 'cpu-reset') {
+    cpuAtStart = process.cpuUsage();
+    loopAtStart = loopThreadMs();
+  }
   if ((m as { cmd?: string }).cmd === 'cpu') {
     const c = process.cpuUsage(cpuAtStart);
-    process.send!({ cpuMs: (c.user + c.system) / 1000 });
+    process.send!({ cpuMs: (c.user + c.system) / 1000, loopMs: loopThreadMs() - loopAtStart });
   }
 });
 process.on('disconnect', () => {

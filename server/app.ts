@@ -19,6 +19,8 @@ import { surveyRoutes } from './routes/survey.ts';
 import { publicRoutes } from './routes/public.ts';
 import { requireSession } from './routes/session.ts';
 import { errorHandler, notFoundHandler } from './routes/errors.ts';
+import { createWriteOps } from './writes/ops.ts';
+import { inlineWriter, type Writer } from './writes/writer.ts';
 
 export interface AppOptions {
   db: Db;
@@ -26,16 +28,19 @@ export interface AppOptions {
   logger?: Logger;
   secret?: Buffer;
   now?: () => Date;
+  /** Where the app's writes run; by default inline on `db`. `job-monitor serve` passes a writer thread. */
+  writer?: Writer;
 }
 
-export function createApp({ db, config, logger = createLogger(), secret, now = () => new Date() }: AppOptions) {
+export function createApp({ db, config, logger = createLogger(), secret, now = () => new Date(), writer: givenWriter }: AppOptions) {
   const repos = createRepos(db);
   const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
   const questionnaires = loadQuestionnaires();
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
-  const survey = createSurveyService({ repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now });
-  const login = createLoginService({ repos, keyer, startResponse: survey.startResponse, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
+  const writer = givenWriter ?? inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION }));
+  const survey = createSurveyService({ repos, questionnaires, definitions, writer, now });
+  const login = createLoginService({ repos, keyer, writer, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -74,7 +79,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   });
   api.use(publicRoutes(repos));
   api.use(authRoutes(login, config));
-  api.use('/survey', surveyRoutes(survey, requireSession(repos, config, now)));
+  api.use('/survey', surveyRoutes(survey, requireSession(repos, writer, config, now)));
   api.use(notFoundHandler);
   app.use('/api', api);
   app.use(printableRoutes(questionnaires, definitions));

@@ -28,7 +28,10 @@ export function startBackgroundCheckpoints(db: Db, { intervalMs = 200, onError }
   let stopping = false;
   return {
     stop() {
-      if (!stopping) worker.postMessage('stop');
+      if (!stopping) {
+        worker.ref(); // until the final checkpoint is done
+        worker.postMessage('stop');
+      }
       stopping = true;
       return exited;
     },

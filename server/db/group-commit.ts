@@ -1,43 +1,46 @@
-// Group commit: writes that arrive in the same turn of the event loop share one SQLite transaction, so
-// under load the fixed cost of a commit (locks, WAL write, their system calls) is paid once per batch,
-// not once per request. Each write runs in its own savepoint: one that throws is rolled back alone and
-// rejects only its caller. Every promise settles after the batch has committed (or failed as a whole).
+// Group commit: writes that arrive together share one SQLite transaction, so under load the fixed cost of
+// a commit (locks, WAL write, their system calls) is paid once per batch, not once per request. Each write
+// runs in its own savepoint: one that throws is rolled back alone and fails only its caller. Callers
+// learn their outcome only after the batch has committed (or failed as a whole).
 import type { Db } from './database.ts';
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-interface Job {
-  write: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  outcome?: Outcome;
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Runs a batch of writes in one transaction, each in its own savepoint; returns their outcomes once committed. */
+export function batchRunner(db: Db): (writes: (() => unknown)[]) => Outcome[] {
+  const one = db.transaction((write: () => unknown) => write()); // a savepoint inside `all`
+  const all = db.transaction((writes: (() => unknown)[]): Outcome[] =>
+    writes.map((write): Outcome => {
+      try {
+        return { ok: true, value: one(write) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  return (writes) => {
+    try {
+      return all(writes);
+    } catch (error) {
+      return writes.map(() => ({ ok: false, error })); // the commit failed: nothing was stored
+    }
+  };
 }
 
+/** Writes of one event-loop turn share a transaction; each promise settles after the COMMIT. */
 export function groupCommit(db: Db): <T>(write: () => T) => Promise<T> {
-  let queue: Job[] = [];
-  const one = db.transaction((write: () => unknown) => write()); // a savepoint inside `all`
-  const all = db.transaction((jobs: Job[]) => {
-    for (const job of jobs) {
-      try {
-        job.outcome = { ok: true, value: one(job.write) };
-      } catch (error) {
-        job.outcome = { ok: false, error };
-      }
-    }
-  });
+  const run = batchRunner(db);
+  let queue: { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   function drain(): void {
     const jobs = queue;
     queue = [];
-    try {
-      all(jobs);
-    } catch (error) {
-      for (const job of jobs) job.outcome = { ok: false, error }; // the commit failed: nothing was stored
-    }
-    for (const job of jobs) {
-      const o = job.outcome!;
+    const outcomes = run(jobs.map((j) => j.write));
+    jobs.forEach((job, i) => {
+      const o = outcomes[i]!;
       if (o.ok) job.resolve(o.value);
       else job.reject(o.error);
-    }
+    });
   }
 
   return <T>(write: () => T) =>

@@ -23,9 +23,9 @@ export function authRoutes(login: LoginService, config: Config): Router {
     else clearSessionCookie(res, config);
     res.json(result);
   });
-  r.post('/logout', (req, res) => {
+  r.post('/logout', async (req, res) => {
     const token = sessionToken(req);
-    if (token) login.logout(token);
+    if (token) await login.logout(token);
     clearSessionCookie(res, config);
     res.status(204).end();
   });

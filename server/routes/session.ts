@@ -2,6 +2,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Repos } from '../db/index.ts';
 import type { ResponseRow } from '../db/responses.ts';
+import type { Writer } from '../writes/writer.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { sha256 } from '../services/keys.ts';
@@ -31,19 +32,19 @@ export const sessionToken = (req: Request): string | undefined => {
 };
 
 /** Requires a live session; sets res.locals.response. Touches the session at most once a minute. */
-export function requireSession(repos: Repos, config: Config, now: () => Date): RequestHandler {
-  return (req, res, next) => {
+export function requireSession(repos: Repos, writer: Writer, config: Config, now: () => Date): RequestHandler {
+  return async (req, res, next) => {
     const token = sessionToken(req);
     if (!token) throw noSession();
     const hash = sha256(token);
     const s = repos.sessions.get(hash);
     const t = now();
     if (!s || t.getTime() - Date.parse(s.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
-      if (s) repos.sessions.remove(hash);
+      if (s) await writer.run('removeSession', hash);
       clearSessionCookie(res, config);
       throw noSession();
     }
-    if (t.getTime() - Date.parse(s.lastSeenAt) > 60_000) repos.sessions.touch(hash, t.toISOString());
+    if (t.getTime() - Date.parse(s.lastSeenAt) > 60_000) await writer.run('touchSession', hash, t.toISOString());
     res.locals.response = s.response;
     next();
   };

@@ -13,12 +13,12 @@ export function surveyRoutes(survey: SurveyService, session: RequestHandler): Ro
   r.put('/answers', async (req, res) => {
     res.json(await survey.saveAnswers(res.locals.response!, parse(saveAnswersRequestSchema, req.body)));
   });
-  r.put('/page', (req, res) => {
-    survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
+  r.put('/page', async (req, res) => {
+    await survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
     res.status(204).end();
   });
-  r.post('/submit', (_req, res) => {
-    res.json(survey.submit(res.locals.response!));
+  r.post('/submit', async (_req, res) => {
+    res.json(await survey.submit(res.locals.response!));
   });
   return r;
 }

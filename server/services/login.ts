@@ -11,7 +11,7 @@ import type { Keyer } from './keys.ts';
 import { sha256 } from './keys.ts';
 import { typedVariant } from './names.ts';
 import { createThrottle, type ThrottleLimits } from './throttle.ts';
-import { groupCommit } from '../db/group-commit.ts';
+import type { Writer } from '../writes/writer.ts';
 
 export interface LoginInput {
   brin: string;
@@ -51,7 +51,8 @@ export const dayOf = (d: Date): string => amsterdamDay.format(d);
 export interface LoginDeps {
   repos: Repos;
   keyer: Keyer;
-  startResponse: (student: PopulationRow) => number;
+  /** Sessions, responses and outcome counts are written by the writer (writes/ops.ts). */
+  writer: Writer;
   helpdeskEmail: string;
   throttle: ThrottleLimits;
   now: () => Date;
@@ -59,11 +60,10 @@ export interface LoginDeps {
 
 export type LoginOutcome = { result: LoginResult; sessionToken?: string };
 
-export function createLoginService({ repos, keyer, startResponse, helpdeskEmail, throttle: limits, now }: LoginDeps) {
+export function createLoginService({ repos, keyer, writer, helpdeskEmail, throttle: limits, now }: LoginDeps) {
   const throttle = createThrottle(limits, now);
-  // Concurrent successful logins share one COMMIT.
-  const commit = groupCommit(repos.db);
-  const count = (brin: string, outcome: LoginOutcomeKind) => repos.loginOutcomes.record(brin, dayOf(now()), outcome);
+  // Counted before the answer goes out, so the counts are never behind what students were told.
+  const count = (brin: string, outcome: LoginOutcomeKind) => writer.run('countLogin', brin, dayOf(now()), outcome);
 
   function findCandidates(input: LoginInput, variant: string): PopulationRow[] {
     const peildatum = repos.population.currentPeildatum();
@@ -85,21 +85,15 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
     return byInitial.length === 1 ? byInitial : [];
   }
 
-  // Made once: db.transaction() builds a new wrapper (and its statements' controller) on every call.
-  const startSession = repos.db.transaction((student: PopulationRow, responseId: number | undefined, tokenHash: Buffer) => {
-    repos.sessions.create(tokenHash, responseId ?? startResponse(student), now().toISOString());
-    count(student.brin, 'success');
-  });
-
   return {
     /** `ip` is the client's address as Express sees it (mind "trust proxy" behind a reverse proxy). */
-    /** Failures throw at once; a found student's writes join a group commit (resolved after it). */
-    login(input: LoginInput, ip: string): LoginOutcome | Promise<LoginOutcome> {
+    /** Failures reject once counted; a found student's session is written in a group commit (resolved after it). */
+    async login(input: LoginInput, ip: string): Promise<LoginOutcome> {
       const variant = typedVariant(input.surname);
       const target = keyer.throttle(input.brin, variant).toString('base64');
       const wait = throttle.retryAfter(target, ip);
       if (wait > 0) {
-        count(input.brin, 'locked');
+        await count(input.brin, 'locked');
         throw locked(Math.ceil(wait / 1000), helpdeskEmail);
       }
       const narrowed = narrow(findCandidates(input, variant), input);
@@ -107,29 +101,22 @@ export function createLoginService({ repos, keyer, startResponse, helpdeskEmail,
         // "Ambiguous" also tells that a surname and birth date match, so it counts against the limits too;
         // twins need it at most twice.
         throttle.failed(target, ip);
-        count(input.brin, 'ambiguous');
+        await count(input.brin, 'ambiguous');
         return { result: narrowed };
       }
       const student = narrowed[0];
       if (!student) {
         throttle.failed(target, ip);
-        count(input.brin, 'not_found');
+        await count(input.brin, 'not_found');
         throw notFound(helpdeskEmail);
       }
       const token = randomBytes(32).toString('base64url');
-      // Looked up inside the shared transaction: two logins of one student in a batch find one response.
-      return commit((): LoginOutcome => {
-        const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
-        if (existing?.status === 'completed') {
-          count(student.brin, 'completed');
-          return { result: { status: 'completed', completedAt: existing.completedAt! } };
-        }
-        startSession(student, existing?.id, sha256(token));
-        return { result: { status: 'ok' }, sessionToken: token };
-      });
+      const at = now();
+      const result = await writer.run('startSession', student, sha256(token), at.toISOString(), dayOf(at));
+      return result.status === 'ok' ? { result, sessionToken: token } : { result };
     },
-    logout(token: string): void {
-      repos.sessions.remove(sha256(token));
+    logout(token: string): Promise<void> {
+      return writer.run('removeSession', sha256(token));
     },
   };
 }

@@ -7,6 +7,8 @@ import { createTimingService } from '../../server/services/timing.ts';
 import { MAX_EVENTS_PER_RESPONSE } from '../../server/db/timing.ts';
 import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
 import { createSurveyService } from '../../server/services/survey.ts';
+import { createWriteOps } from '../../server/writes/ops.ts';
+import { inlineWriter } from '../../server/writes/writer.ts';
 import { createDefinitions } from '../../server/services/question-modules.ts';
 
 let t: TestApp;
@@ -99,15 +101,17 @@ describe('timing events', () => {
   });
 });
 
-describe('a save queued for the group commit', () => {
-  it('is refused when the response was submitted before it was written', async () => {
+describe('a save checked against a response that was submitted since', () => {
+  it('is refused when the submit was written first, and stores none of its events', async () => {
     await loggedIn();
     const questionnaires = loadQuestionnaires();
     const definitions = createDefinitions(t.repos, questionnaires);
-    const survey = createSurveyService({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION, definitions, now: () => t.clock.now });
-    const response = t.repos.responses.get(responseId())!; // as the session read it for both requests
+    const writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION }));
+    const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, writer, now: () => t.clock.now });
+    const response = t.repos.responses.get(responseId())!; // as the session read it: still in progress
+    const submitting = survey.submit(response); // another tab's submit, queued first
     const saving = survey.saveAnswers(response, { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
-    survey.submit(response); // same turn: the save has been checked but not written yet
+    await submitting;
     await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
     expect(eventCount()).toBe(0);
   });

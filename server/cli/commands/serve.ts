@@ -5,6 +5,8 @@ import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openContext } from '../context.ts';
 import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
+import { threadWriter } from '../../writes/writer.ts';
+import { databaseFile } from '../../config.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
 
@@ -22,7 +24,9 @@ export function serveCommand(): Command {
         log.info(r, 'demo seeded');
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
-      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret });
+      // Writes run in a writer thread with its own connection, so they do not take turns with HTTP work.
+      const writer = threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false });
+      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
@@ -45,6 +49,7 @@ export function serveCommand(): Command {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
+      await writer.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');

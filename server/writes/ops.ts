@@ -1,0 +1,112 @@
+// Every write the web application makes, as named operations on plain data. They run inside a group
+// commit, either in the event-loop thread (inline writer) or in the writer thread (writer.ts), so their
+// arguments and results must survive structured cloning and they read the clock only from their arguments.
+import type { Repos } from '../db/index.ts';
+import type { PopulationRow } from '../db/population.ts';
+import type { ResponseRow } from '../db/responses.ts';
+import type { LoginOutcomeKind } from '../db/login-outcomes.ts';
+import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult } from '../api/contract.ts';
+import { AppError, badRequest } from '../errors.ts';
+import { checkAnswer, type Questionnaire } from '../../questionnaire/index.ts';
+import { createDefinitions } from '../services/question-modules.ts';
+import { currentLabels } from '../services/tagging.ts';
+import { clockOffsetMs, toEventWrites } from '../services/timing.ts';
+
+export const alreadyCompleted = (completedAt: string | null) =>
+  new AppError(
+    'already_completed',
+    409,
+    { nl: 'Je hebt de vragenlijst al ingevuld.', en: 'You have already completed the questionnaire.' },
+    { completedAt },
+  );
+
+/** What a write needs to know of a response: sent instead of the whole row. */
+export type ResponseRef = Pick<ResponseRow, 'id' | 'questionnaireVersion' | 'moduleVersion'>;
+export const responseRef = (r: ResponseRow): ResponseRef => ({ id: r.id, questionnaireVersion: r.questionnaireVersion, moduleVersion: r.moduleVersion });
+
+export type StartSessionResult = { status: 'ok' } | { status: 'completed'; completedAt: string };
+
+export function createWriteOps({ repos, questionnaires, currentVersion }: { repos: Repos; questionnaires: Map<string, Questionnaire>; currentVersion: string }) {
+  const definitions = createDefinitions(repos, questionnaires);
+  const definitionOf = (r: ResponseRef): Questionnaire => {
+    if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
+    return definitions.withModule(r.questionnaireVersion, r.moduleVersion);
+  };
+  const completedSince = (responseId: number) => alreadyCompleted(repos.responses.get(responseId)?.completedAt ?? null);
+
+  /** A new response on the current version, tagged with the current labels and module. */
+  function startResponse(student: PopulationRow, at: string): number {
+    const { labelFileId, labels } = currentLabels(repos, student.brin, student.pgnKey);
+    const moduleId = definitions.currentModule(student.brin);
+    const id = repos.responses.create({
+      brin: student.brin,
+      pgnKey: student.pgnKey,
+      questionnaireVersion: currentVersion,
+      crebo: student.crebo,
+      leerweg: student.leerweg,
+      niveau: student.niveau,
+      geslacht: student.geslacht,
+      labelFileId,
+      labels,
+      now: at,
+    });
+    if (moduleId) repos.questionModules.setResponseModule(id, moduleId);
+    return id;
+  }
+
+  return {
+    /**
+     * A successful login: a session on the student's response, started now if they have none. The
+     * response is looked up here, inside the write, so two logins of one student in a batch find one.
+     */
+    startSession(student: PopulationRow, tokenHash: Buffer, at: string, day: string): StartSessionResult {
+      const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
+      if (existing?.status === 'completed') {
+        repos.loginOutcomes.record(student.brin, day, 'completed');
+        return { status: 'completed', completedAt: existing.completedAt! };
+      }
+      repos.sessions.create(tokenHash, existing?.id ?? startResponse(student, at), at);
+      repos.loginOutcomes.record(student.brin, day, 'success');
+      return { status: 'ok' };
+    },
+
+    countLogin(brin: string, day: string, outcome: LoginOutcomeKind): void {
+      repos.loginOutcomes.record(brin, day, outcome);
+    },
+
+    /** Every answer is checked first; one invalid answer rejects the request and stores nothing. */
+    saveAnswers(response: ResponseRef, req: SaveAnswersRequest, receivedAt: string): SaveAnswersResult {
+      const def = definitionOf(response);
+      const problems: string[] = [];
+      const writes = req.answers.map((a) => {
+        const check = checkAnswer(def, a.questionId, a.value);
+        if (!check.ok) problems.push(check.message);
+        return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
+      });
+      if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
+      // A submit may have come in since the session was read: then nothing is written.
+      if (repos.responses.saveAnswers(response.id, writes, receivedAt) === null) throw completedSince(response.id);
+      if (req.events?.length) repos.timing.add(response.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, new Date(receivedAt)), receivedAt);
+      return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
+    },
+
+    setPage(response: ResponseRef, pageId: string, at: string): void {
+      if (!definitionOf(response).pages.some((p) => p.id === pageId)) throw badRequest([`unknown page "${pageId}"`]);
+      repos.responses.setPage(response.id, pageId, at);
+    },
+
+    submit(responseId: number, at: string): SubmitResult {
+      if (!repos.responses.complete(responseId, at)) throw completedSince(responseId);
+      return { completedAt: at };
+    },
+
+    touchSession(tokenHash: Buffer, at: string): void {
+      repos.sessions.touch(tokenHash, at);
+    },
+
+    removeSession(tokenHash: Buffer): void {
+      repos.sessions.remove(tokenHash);
+    },
+  };
+}
+export type WriteOps = ReturnType<typeof createWriteOps>;
