@@ -175,12 +175,21 @@ describe('labels', () => {
 });
 
 describe('server basics', () => {
-  it('answers health and sets security headers', async () => {
+  it('answers health and sets the security headers of an API', async () => {
     const res = await request(t.app).get('/api/health').expect(200);
     expect(res.body).toEqual({ status: 'ok' });
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['etag']).toBeUndefined();
+  });
+
+  it('gives pages the full security headers', async () => {
+    const res = await request(t.app).get('/vragenlijst/2024-1').expect(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('gives unknown API routes a JSON 404', async () => {
