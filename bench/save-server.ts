@@ -33,7 +33,8 @@ seedDemo(createRepos(db), createKeyer(secret));
 // Logs go to stdout, which the parent discards: the cost of writing them is measured, as in production.
 // As `job-monitor serve` runs it: background checkpoints, a writer thread, the production logger.
 startBackgroundCheckpoints(db);
-const writer = threadWriter({ file: databaseFile(config), autocheckpoint: false });
+// BENCH_WRITER=inline runs the writes on the event loop instead, for comparison.
+const writer = process.env.BENCH_WRITER === 'inline' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
 const app = createApp({ db, config, secret, logger: createLogger('info'), writer });
 
 const hello = express();

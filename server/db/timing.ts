@@ -1,5 +1,6 @@
-// Raw timing events per response (page shown/left, visibility, answer changes). Inserting an event id
-// twice is a no-op, so a retried save never doubles an event; a response holds at most MAX_EVENTS.
+// Raw timing events per response (page shown/left, visibility, answer changes), stored per save request
+// as it arrived (migration 007). Reading replays the batches in order and keeps each event id once, so a
+// retried save never doubles an event; a response holds at most MAX_EVENTS.
 import type { Db } from './database.ts';
 
 export const MAX_EVENTS_PER_RESPONSE = 5000;
@@ -22,34 +23,51 @@ export interface TimingEventRow {
   receivedAt: string;
 }
 
+type StoredEvent = [id: string, type: TimingEventType, target: string | null, clientAt: string];
+
 export function timingRepo(db: Db) {
-  // Kept by triggers (migration 007): one row read instead of counting the response's events.
-  const count = db.prepare<[number], number>('SELECT timing_event_count FROM responses WHERE id = ?').pluck();
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO timing_events (response_id, event_id, type, target, client_at, offset_ms, received_at)
-     VALUES (@responseId, @id, @type, @target, @clientAt, @offsetMs, @receivedAt)`,
+  // Counts what was sent, retries included: the cap errs on the side of storing less.
+  const addCount = db.prepare<[number, number], number>(
+    'UPDATE responses SET timing_event_count = timing_event_count + ? WHERE id = ? RETURNING timing_event_count',
+  ).pluck();
+  const insert = db.prepare<[number, number, string, string]>(
+    'INSERT INTO timing_batches (response_id, offset_ms, received_at, events) VALUES (?, ?, ?, ?)',
   );
-  const all = db.prepare<[number], TimingEventRow>(
-    `SELECT event_id AS eventId, type, target, client_at AS clientAt, offset_ms AS offsetMs, received_at AS receivedAt
-     FROM timing_events WHERE response_id = ?`,
+  const batches = db.prepare<[number], { offsetMs: number; receivedAt: string; events: string }>(
+    'SELECT offset_ms AS offsetMs, received_at AS receivedAt, events FROM timing_batches WHERE response_id = ? ORDER BY id',
   );
 
-  /** Call inside the caller's transaction (the survey service stores events with the answers). */
+  /** Call inside the caller's transaction (the survey's writes store events with the answers). */
   const add = (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => {
-    let room = MAX_EVENTS_PER_RESPONSE - (count.get(responseId) ?? 0);
-    let added = 0;
-    for (const e of events) {
-      if (room <= 0) break; // a runaway client cannot fill the database; what is kept is the start
-      const changes = insert.run({ responseId, id: e.id, type: e.type, target: e.target, clientAt: e.clientAt, offsetMs, receivedAt }).changes;
-      added += changes;
-      room -= changes;
-    }
-    return added;
+    if (events.length === 0) return 0;
+    const count = addCount.get(events.length, responseId);
+    if (count === undefined) return 0;
+    // A runaway client cannot fill the database: what is kept is the start.
+    const over = Math.max(0, count - MAX_EVENTS_PER_RESPONSE);
+    const kept = over > 0 ? events.slice(0, Math.max(0, events.length - over)) : events;
+    if (over > 0) addCount.get(kept.length - events.length, responseId);
+    if (kept.length === 0) return 0;
+    const stored: StoredEvent[] = kept.map((e) => [e.id, e.type, e.target, e.clientAt]);
+    insert.run(responseId, offsetMs, receivedAt, JSON.stringify(stored));
+    return kept.length;
   };
 
   return {
+    /** Stores the events of one save; returns how many were kept under the cap. */
     add: (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => add(responseId, events, offsetMs, receivedAt),
-    events: (responseId: number): TimingEventRow[] => all.all(responseId),
+    /** The response's events in the order they arrived, each event id once (its first arrival). */
+    events(responseId: number): TimingEventRow[] {
+      const seen = new Set<string>();
+      const out: TimingEventRow[] = [];
+      for (const b of batches.all(responseId)) {
+        for (const [eventId, type, target, clientAt] of JSON.parse(b.events) as StoredEvent[]) {
+          if (seen.has(eventId)) continue;
+          seen.add(eventId);
+          out.push({ eventId, type, target, clientAt, offsetMs: b.offsetMs, receivedAt: b.receivedAt });
+        }
+      }
+      return out;
+    },
   };
 }
 export type TimingRepo = ReturnType<typeof timingRepo>;

@@ -24,7 +24,10 @@ async function loggedIn() {
   await agent.post('/api/login').send({ brin: '25PZ', surname: 'Visser', birthDate: '09-03-2005' }).expect(200);
   return agent;
 }
-const eventCount = () => (t.db.prepare('SELECT count(*) AS n FROM timing_events').get() as { n: number }).n;
+const eventCount = () => {
+  const ids = t.db.prepare('SELECT id FROM responses').pluck().all() as number[];
+  return ids.reduce((n, id) => n + t.repos.timing.events(id).length, 0);
+};
 const responseId = () => (t.db.prepare('SELECT id FROM responses').get() as { id: number }).id;
 
 // The browser's clock is 1 hour behind the server (test clock: 2024-01-20T10:00:00Z).
@@ -51,8 +54,8 @@ describe('timing events', () => {
     await agent.put('/api/survey/answers').send(body).expect(200);
     await agent.put('/api/survey/answers').send(body).expect(200); // the answer to the first was lost: retried
     expect(eventCount()).toBe(5);
-    const row = t.db.prepare("SELECT offset_ms AS o, received_at AS r FROM timing_events WHERE event_id = 'tab1:1'").get();
-    expect(row).toEqual({ o: 3_600_000, r: '2024-01-20T10:03:50.000Z' });
+    const first = t.repos.timing.events(responseId()).find((e) => e.eventId === 'tab1:1');
+    expect(first).toMatchObject({ offsetMs: 3_600_000, receivedAt: '2024-01-20T10:03:50.000Z' });
 
     const summary = createTimingService({ repos: t.repos, questionnaires: loadQuestionnaires() }).timingSummary(responseId())!;
     expect(summary.activeSeconds).toBe(40); // 10 s before hiding + 30 s after
@@ -91,6 +94,16 @@ describe('timing events', () => {
     expect(t.repos.timing.add(id, many, 0, '2024-01-20T10:00:00Z')).toBe(MAX_EVENTS_PER_RESPONSE);
     expect(t.repos.timing.add(id, [{ id: 'y:1', type: 'visible', target: null, clientAt: at(0) }], 0, '2024-01-20T10:00:00Z')).toBe(0);
     expect(eventCount()).toBe(MAX_EVENTS_PER_RESPONSE);
+    expect(t.db.prepare('SELECT timing_event_count FROM responses WHERE id = ?').pluck().get(id)).toBe(MAX_EVENTS_PER_RESPONSE);
+  });
+
+  it('keeps the part of a save that fits under the cap', async () => {
+    await loggedIn();
+    const id = responseId();
+    const events = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}:${i}`, type: 'hidden' as const, target: null, clientAt: at(i) }));
+    expect(t.repos.timing.add(id, events('a', MAX_EVENTS_PER_RESPONSE - 3), 0, '2024-01-20T10:00:00Z')).toBe(MAX_EVENTS_PER_RESPONSE - 3);
+    expect(t.repos.timing.add(id, events('b', 5), 0, '2024-01-20T10:00:00Z')).toBe(3);
+    expect(t.repos.timing.events(id).filter((e) => e.eventId.startsWith('b:')).map((e) => e.eventId)).toEqual(['b:0', 'b:1', 'b:2']);
   });
 
   it('are refused once the response is completed', async () => {

@@ -149,7 +149,7 @@ test.describe('with a server of its own', () => {
       const { id, page: firstPage } = db.prepare('SELECT id, current_page AS page FROM responses').get() as { id: number; page: string };
       expect(firstPage).not.toBeNull();
       const summary = createTimingService({ repos: createRepos(db), questionnaires: loadQuestionnaires() }).timingSummary(id)!;
-      const types = (db.prepare('SELECT type FROM timing_events ORDER BY event_id').pluck().all() as string[]).sort();
+      const types = createRepos(db).timing.events(id).map((e) => e.type);
       expect(types).toEqual(expect.arrayContaining(['hidden', 'visible', 'page_shown', 'page_left', 'answer']));
       const first = Object.entries(summary.pageFirstShownAt).sort((a, b) => a[1].localeCompare(b[1])).map(([p]) => p).find((p) => !p.startsWith('#'))!;
       const seconds = summary.pageSeconds[first]!;
