@@ -1,7 +1,6 @@
 // createApp({ db, config }): the whole HTTP application on one database. Only the CLI's serve command listens.
 import express from 'express';
 import helmet from 'helmet';
-import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -65,8 +64,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
     next();
   });
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(cookieParser());
-  api.use('/survey', surveyRoutes(survey, requireSession(repos, writer, config, now)));
+  surveyRoutes(api, survey, requireSession(repos, writer, config, now));
   api.use(authRoutes(login, config));
   api.use(publicRoutes(repos));
   api.use(notFoundHandler);

@@ -1,5 +1,6 @@
 // Session cookie handling: resolves the cookie to a response, expires idle sessions.
 import type { Request, RequestHandler, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
 import type { Repos } from '../db/index.ts';
 import type { ResponseRow } from '../db/responses.ts';
 import type { Writer } from '../writes/writer.ts';
@@ -26,9 +27,11 @@ export function clearSessionCookie(res: Response, config: Config): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/api' });
 }
 
+/** The session cookie's token, read from the Cookie header (the only cookie the API reads). */
 export const sessionToken = (req: Request): string | undefined => {
-  const t: unknown = req.cookies?.[SESSION_COOKIE];
-  return typeof t === 'string' && t.length > 0 && t.length <= 100 ? t : undefined;
+  const header = req.headers.cookie;
+  const t = header ? parseCookies(header)[SESSION_COOKIE] : undefined;
+  return t && t.length <= 100 ? t : undefined;
 };
 
 /** Requires a live session; sets res.locals.response. Touches the session at most once a minute. */
