@@ -21,9 +21,11 @@ if (values.mode === 'hello') {
   const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
   // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
   const db = openDatabase(databaseFile(config));
-  // As `job-monitor serve` runs it: background checkpoints and a writer thread.
+  // As `job-monitor serve` runs it: background checkpoints and a writer thread (BENCH_WRITER=inline runs the
+  // writes on the event loop instead, for comparison).
   startBackgroundCheckpoints(db);
-  app = createApp({ db, config, logger: createLogger('info'), writer: threadWriter({ file: databaseFile(config), autocheckpoint: false }) });
+  const writer = process.env.BENCH_WRITER === 'inline' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
+  app = createApp({ db, config, logger: createLogger('info'), writer });
 }
 const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });

@@ -38,7 +38,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
   const writer = givenWriter ?? inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION }));
-  const survey = createSurveyService({ repos, questionnaires, definitions, writer, now });
+  const survey = createSurveyService({ repos, questionnaires, definitions, writer, sessionIdleMinutes: config.sessionIdleMinutes, now });
   const login = createLoginService({ repos, keyer, writer, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 
   const app = express();
@@ -63,8 +63,8 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
     for (const [name, value] of apiHeaders) res.setHeader(name, value);
     next();
   });
+  surveyRoutes(api, survey, requireSession(repos, writer, config, now), config);
   api.use(express.json({ limit: '64kb', strict: true }));
-  surveyRoutes(api, survey, requireSession(repos, writer, config, now));
   api.use(authRoutes(login, config));
   api.use(publicRoutes(repos));
   api.use(notFoundHandler);

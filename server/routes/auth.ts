@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Config } from '../config.ts';
 import type { LoginService } from '../services/login.ts';
 import { loginRequestSchema } from '../api/contract.ts';
-import { parse } from './validate.ts';
+import { parse } from '../api/validate.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
 

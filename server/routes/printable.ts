@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Questionnaire } from '../../questionnaire/schema.ts';
 import type { Definitions } from '../services/question-modules.ts';
 import { renderQuestionnaire, renderVersionList } from '../printable/render.ts';
-import { parse } from './validate.ts';
+import { parse } from '../api/validate.ts';
 
 const css = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../printable/vragenlijst.css'), 'utf8');
 

@@ -5,7 +5,7 @@ import type { Repos } from '../db/index.ts';
 import type { ResponseRow } from '../db/responses.ts';
 import type { Writer } from '../writes/writer.ts';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { checkSession, noSession } from '../services/sessions.ts';
 import { sha256 } from '../services/keys.ts';
 
 export const SESSION_COOKIE = 'jm_session';
@@ -16,8 +16,6 @@ declare module 'express-serve-static-core' {
     response?: ResponseRow;
   }
 }
-
-export const noSession = () => new AppError('no_session', 401, { nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.', en: 'You are not logged in (any more). Please log in again.' });
 
 export function setSessionCookie(res: Response, token: string, config: Config): void {
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/api' });
@@ -34,21 +32,21 @@ export const sessionToken = (req: Request): string | undefined => {
   return t && t.length <= 100 ? t : undefined;
 };
 
-/** Requires a live session; sets res.locals.response. Touches the session at most once a minute. */
+/** Requires a live session; sets res.locals.response. */
 export function requireSession(repos: Repos, writer: Writer, config: Config, now: () => Date): RequestHandler {
   return async (req, res, next) => {
     const token = sessionToken(req);
     if (!token) throw noSession();
     const hash = sha256(token);
-    const s = repos.sessions.get(hash);
     const t = now();
-    if (!s || t.getTime() - Date.parse(s.lastSeenAt) > config.sessionIdleMinutes * 60_000) {
-      if (s) await writer.run('removeSession', hash);
+    const check = checkSession(repos.sessions.get(hash), t, config.sessionIdleMinutes);
+    if (!check.ok) {
+      if (check.expired) await writer.run('removeSession', hash);
       clearSessionCookie(res, config);
       throw noSession();
     }
-    if (t.getTime() - Date.parse(s.lastSeenAt) > 60_000) await writer.run('touchSession', hash, t.toISOString());
-    res.locals.response = s.response;
+    if (check.touch) await writer.run('touchSession', hash, t.toISOString());
+    res.locals.response = check.response;
     next();
   };
 }

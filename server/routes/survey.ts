@@ -1,18 +1,33 @@
 // The student's survey API; every route needs a session. Registered on the API router itself, not in a
 // nested router: the answer saves are the busiest requests, and each router level costs on every one.
-import type { RequestHandler, Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { SurveyService } from '../services/survey.ts';
-import { pageRequestSchema, saveAnswersRequestSchema } from '../api/contract.ts';
-import { parse } from './validate.ts';
+import type { Config } from '../config.ts';
+import { pageRequestSchema } from '../api/contract.ts';
+import { parse } from '../api/validate.ts';
+import { AppError } from '../errors.ts';
+import { noSession } from '../services/sessions.ts';
+import { clearSessionCookie, sessionToken } from './session.ts';
 
-export function surveyRoutes(r: Router, survey: SurveyService, session: RequestHandler): void {
+const BODY_LIMIT = '64kb';
+
+/** Registers the survey routes with their own body parsers; the answer save reads its body as text. */
+export function surveyRoutes(r: Router, survey: SurveyService, session: RequestHandler, config: Config): void {
   r.get('/survey', session, (_req, res) => {
     res.json(survey.state(res.locals.response!));
   });
-  r.put('/survey/answers', session, async (req, res) => {
-    res.json(await survey.saveAnswers(res.locals.response!, parse(saveAnswersRequestSchema, req.body)));
+  // The session is checked by the save itself (services/survey.ts), inside its write.
+  r.put('/survey/answers', express.text({ type: 'application/json', limit: BODY_LIMIT }), async (req, res) => {
+    const token = sessionToken(req);
+    try {
+      if (!token) throw noSession();
+      res.json(await survey.saveAnswers(token, req.body));
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'no_session') clearSessionCookie(res, config);
+      throw err;
+    }
   });
-  r.put('/survey/page', session, async (req, res) => {
+  r.put('/survey/page', express.json({ limit: BODY_LIMIT }), session, async (req, res) => {
     await survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
     res.status(204).end();
   });

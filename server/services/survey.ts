@@ -3,7 +3,7 @@
 import type { Repos } from '../db/index.ts';
 import type { ResponseRow } from '../db/responses.ts';
 import { type Questionnaire, type AnswerValue } from '../../questionnaire/index.ts';
-import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
+import type { SaveAnswersResult, SubmitResult, SurveyState } from '../api/contract.ts';
 import { sha256 } from './keys.ts';
 import type { Definitions } from './question-modules.ts';
 import { alreadyCompleted, responseRef } from '../writes/ops.ts';
@@ -18,10 +18,11 @@ export interface SurveyDeps {
   definitions: Definitions;
   /** Answers, page position and submit are written by the writer (writes/ops.ts), acknowledged once committed. */
   writer: Writer;
+  sessionIdleMinutes: number;
   now: () => Date;
 }
 
-export function createSurveyService({ repos, questionnaires, definitions, writer, now }: SurveyDeps) {
+export function createSurveyService({ repos, questionnaires, definitions, writer, sessionIdleMinutes, now }: SurveyDeps) {
   function definitionOf(r: ResponseRow): Questionnaire {
     if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
     return definitions.forResponse(r);
@@ -50,10 +51,13 @@ export function createSurveyService({ repos, questionnaires, definitions, writer
       };
     },
 
-    /** Answers are checked against the response's own version and stored with the request's timing events,
-     *  atomically; one invalid answer stores nothing. Resolves once committed. */
-    saveAnswers(response: ResponseRow, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
-      return writer.run('saveAnswers', responseRef(openResponse(response)), req, now().toISOString());
+    /**
+     * The busiest request, handed to the writer whole: session check, parsing, validation against the
+     * response's own version and the write with its timing events happen in one transaction there (the
+     * event loop does not parse the body). Resolves once committed.
+     */
+    saveAnswers(sessionToken: string, body: unknown): Promise<SaveAnswersResult> {
+      return writer.run('saveAnswers', sha256(sessionToken), body, now().toISOString(), sessionIdleMinutes);
     },
 
     setPage(response: ResponseRow, pageId: string): Promise<void> {

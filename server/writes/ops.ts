@@ -5,8 +5,10 @@ import type { Repos } from '../db/index.ts';
 import type { PopulationRow } from '../db/population.ts';
 import type { ResponseRow } from '../db/responses.ts';
 import type { LoginOutcomeKind } from '../db/login-outcomes.ts';
-import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult } from '../api/contract.ts';
+import { saveAnswersRequestSchema, type SaveAnswersResult, type SubmitResult } from '../api/contract.ts';
+import { parse } from '../api/validate.ts';
 import { AppError, badRequest } from '../errors.ts';
+import { checkSession, noSession } from '../services/sessions.ts';
 import { checkAnswer, type Questionnaire } from '../../questionnaire/index.ts';
 import { createDefinitions } from '../services/question-modules.ts';
 import { currentLabels } from '../services/tagging.ts';
@@ -74,8 +76,26 @@ export function createWriteOps({ repos, questionnaires, currentVersion }: { repo
       repos.loginOutcomes.record(brin, day, outcome);
     },
 
-    /** Every answer is checked first; one invalid answer rejects the request and stores nothing. */
-    saveAnswers(response: ResponseRef, req: SaveAnswersRequest, receivedAt: string): SaveAnswersResult {
+    /**
+     * An answer save, whole: the session (checked and touched here, in the same transaction as the
+     * write), the request body as the browser sent it (JSON text), every answer against the response's
+     * own version. Anything invalid rejects the request and stores nothing.
+     */
+    saveAnswers(tokenHash: Buffer, body: unknown, receivedAt: string, idleMinutes: number): SaveAnswersResult {
+      const check = checkSession(repos.sessions.get(tokenHash), new Date(receivedAt), idleMinutes);
+      if (!check.ok) throw noSession();
+      const response = check.response;
+      if (response.status === 'completed') throw alreadyCompleted(response.completedAt);
+      if (check.touch) repos.sessions.touch(tokenHash, receivedAt);
+      let json: unknown = body;
+      if (typeof body === 'string') {
+        try {
+          json = JSON.parse(body);
+        } catch {
+          throw badRequest(['the body is not valid JSON']);
+        }
+      }
+      const req = parse(saveAnswersRequestSchema, json);
       const def = definitionOf(response);
       const problems: string[] = [];
       const writes = req.answers.map((a) => {
@@ -84,7 +104,6 @@ export function createWriteOps({ repos, questionnaires, currentVersion }: { repo
         return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
-      // A submit may have come in since the session was read: then nothing is written.
       if (repos.responses.saveAnswers(response.id, writes, receivedAt) === null) throw completedSince(response.id);
       if (req.events?.length) repos.timing.add(response.id, toEventWrites(req.events), clockOffsetMs(req.sentAt, new Date(receivedAt)), receivedAt);
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };

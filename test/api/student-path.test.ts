@@ -156,6 +156,28 @@ describe('answering and submitting', () => {
     t.clock.now = new Date(t.clock.now.getTime() + (t.config.sessionIdleMinutes + 1) * 60_000);
     await agent.get('/api/survey').expect(401);
   });
+
+  it('checks the session of an answer save inside the save: none, expired, and kept alive', async () => {
+    const body = { answers: [], events: [{ id: 'x:1', type: 'hidden', at: '2024-01-20T10:00:00Z' }] };
+    const none = await request(t.app).put('/api/survey/answers').send(body).expect(401);
+    expect(none.body.error.code).toBe('no_session');
+    const agent = await loggedIn();
+    // Saves 50 minutes apart keep an idle limit of 60 minutes from running out.
+    for (let i = 0; i < 3; i++) {
+      t.clock.now = new Date(t.clock.now.getTime() + 50 * 60_000);
+      await agent.put('/api/survey/answers').send({ ...body, events: [{ ...body.events[0], id: `x:${i + 2}` }] }).expect(200);
+    }
+    t.clock.now = new Date(t.clock.now.getTime() + (t.config.sessionIdleMinutes + 1) * 60_000);
+    const expired = await agent.put('/api/survey/answers').send(body).expect(401);
+    expect(expired.body.error.code).toBe('no_session');
+    expect(String(expired.headers['set-cookie'] ?? '')).toMatch(/jm_session=;/);
+  });
+
+  it('rejects an answer save that is not JSON with 400, in the student\'s language', async () => {
+    const agent = await loggedIn();
+    const res = await agent.put('/api/survey/answers').set('Content-Type', 'application/json').set('Accept-Language', 'en').send('{"answers": [').expect(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_input', message: 'The input is not valid.' });
+  });
 });
 
 describe('labels', () => {

@@ -10,6 +10,7 @@ import { createSurveyService } from '../../server/services/survey.ts';
 import { createWriteOps } from '../../server/writes/ops.ts';
 import { inlineWriter } from '../../server/writes/writer.ts';
 import { createDefinitions } from '../../server/services/question-modules.ts';
+import { sha256 } from '../../server/services/keys.ts';
 
 let t: TestApp;
 const anna = student({ achternaam: 'Visser', geboortedatum: '2005-03-09' });
@@ -114,16 +115,17 @@ describe('timing events', () => {
   });
 });
 
-describe('a save checked against a response that was submitted since', () => {
-  it('is refused when the submit was written first, and stores none of its events', async () => {
+describe('a save queued behind a submit of the same response', () => {
+  it('is refused inside its own write, and stores none of its events', async () => {
     await loggedIn();
     const questionnaires = loadQuestionnaires();
     const definitions = createDefinitions(t.repos, questionnaires);
     const writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION }));
-    const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, writer, now: () => t.clock.now });
-    const response = t.repos.responses.get(responseId())!; // as the session read it: still in progress
-    const submitting = survey.submit(response); // another tab's submit, queued first
-    const saving = survey.saveAnswers(response, { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
+    const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, writer, sessionIdleMinutes: 60, now: () => t.clock.now });
+    const response = t.repos.responses.get(responseId())!; // as another tab's session read it: in progress
+    t.repos.sessions.create(sha256('second-tab'), response.id, t.clock.now.toISOString());
+    const submitting = survey.submit(response); // that tab submits; this tab's save comes in the same turn
+    const saving = survey.saveAnswers('second-tab', JSON.stringify({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }));
     await submitting;
     await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
     expect(eventCount()).toBe(0);
