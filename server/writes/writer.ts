@@ -126,6 +126,10 @@ export function threadWriter({ file, autocheckpoint }: ThreadWriterOptions): Wri
     worker.postMessage(jobs);
   }
 
+  // Started now, so the first write does not wait for the thread to boot (it loads the TypeScript sources).
+  worker = start();
+  worker.unref();
+
   return {
     run<K extends OpName>(op: K, ...args: OpArgs<K>): Promise<OpResult<K>> {
       if (closing) return Promise.reject(new Error('the writer is closed'));
