@@ -60,14 +60,15 @@ async function startServer(mode: 'hello' | 'app'): Promise<{ child: ChildProcess
 }
 /** CPU milliseconds the server spent since the last reset (after the warm-up). */
 const serverCpu = (child: ChildProcess) =>
-  new Promise<number>((ok) => (child.once('message', (m) => ok((m as { cpuMs: number }).cpuMs)), child.send({ cmd: 'cpu' })));
+  new Promise<{ cpuMs: number; loopMs: number }>((ok) => (child.once('message', (m) => ok(m as { cpuMs: number; loopMs: number })), child.send({ cmd: 'cpu' })));
 const resetServerCpu = (child: ChildProcess) => void child.send({ cmd: 'cpu-reset' });
 const stop = (child: ChildProcess) => new Promise<void>((ok) => (child.once('exit', () => ok()), child.kill('SIGTERM')));
 
-type Summary = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; serverCpuUsPerRequest: number };
-const summarise = (r: Result, cpuMs: number): Summary => ({
+type Summary = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; serverCpuUsPerRequest: number; loopCpuUsPerRequest: number };
+const summarise = (r: Result, { cpuMs, loopMs }: { cpuMs: number; loopMs: number }): Summary => ({
   rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts,
   requests: r.requests.total, serverCpuUsPerRequest: Math.round((cpuMs * 1000) / Math.max(1, r.requests.total)),
+  loopCpuUsPerRequest: Math.round((loopMs * 1000) / Math.max(1, r.requests.total)),
 });
 async function measure(server: { child: ChildProcess; url: string }, opts: Omit<autocannon.Options, 'url' | 'connections' | 'duration'>): Promise<Summary> {
   resetServerCpu(server.child);

@@ -2,7 +2,7 @@
 // database with the demo population, request logging on as in production) in one process, plus session
 // cookies of logged-in demo students. Reports ports and cookies to the parent over IPC.
 import express from 'express';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,7 @@ import { databaseFile, defaultConfig } from '../server/config.ts';
 import { createRepos, openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { threadWriter } from '../server/writes/writer.ts';
+import { loopThreadMs } from './loop-cpu.ts';
 import { createKeyer } from '../server/services/keys.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { demoPopulation } from '../server/demo/demo-data.ts';
@@ -68,15 +69,6 @@ for (const s of population) {
 process.send!({ appUrl, helloUrl: `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}`, cookies });
 // The server's own CPU time, for CPU per request next to the wall-clock rates (see bench/login-server.ts):
 // the whole process, and the event-loop thread alone (Linux: /proc; the writer thread works beside it).
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-const loopThreadMs = (): number => {
-  try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
-  } catch {
-    return NaN;
-  }
-};
 let cpuAtStart = process.cpuUsage();
 let loopAtStart = loopThreadMs();
 process.on('message', (m) => {

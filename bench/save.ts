@@ -46,11 +46,12 @@ const { appUrl, helloUrl, cookies } = await new Promise<{ appUrl: string; helloU
 if (cookies.length < CONNECTIONS) throw new Error(`only ${cookies.length} sessions for ${CONNECTIONS} connections`);
 
 /** Runs a load and reports the server's CPU microseconds per completed request beside autocannon's result. */
-async function measured(run: () => Promise<autocannon.Result>): Promise<{ r: autocannon.Result; cpuUs: number }> {
+async function measured(run: () => Promise<autocannon.Result>): Promise<{ r: autocannon.Result; cpuUs: number; loopUs: number }> {
   child.send({ cmd: 'cpu-reset' });
   const r = await run();
-  const cpuMs = await new Promise<number>((ok) => (child.once('message', (m) => ok((m as { cpuMs: number }).cpuMs)), child.send({ cmd: 'cpu' })));
-  return { r, cpuUs: Math.round((cpuMs * 1000) / Math.max(1, r.requests.total)) };
+  const { cpuMs, loopMs } = await new Promise<{ cpuMs: number; loopMs: number }>((ok) => (child.once('message', (m) => ok(m as { cpuMs: number; loopMs: number })), child.send({ cmd: 'cpu' })));
+  const per = (ms: number) => Math.round((ms * 1000) / Math.max(1, r.requests.total));
+  return { r, cpuUs: per(cpuMs), loopUs: per(loopMs) };
 }
 
 const runHello = (duration: number) => autocannon({ url: `${helloUrl}/hello`, connections: CONNECTIONS, duration, timeout: 10 });
@@ -68,7 +69,7 @@ const runSave = (duration: number) =>
 // Interleaved rounds, so a change in machine load between the two measurements does not decide the
 // ratio: each round measures hello-world then save; the median round is reported.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const row = (name: string, { r, cpuUs }: { r: autocannon.Result; cpuUs: number }) => ({
+const row = (name: string, { r, cpuUs, loopUs }: { r: autocannon.Result; cpuUs: number; loopUs: number }) => ({
   name,
   'req/s': Math.round(r.requests.average),
   'p50 ms': r.latency.p50,
@@ -78,19 +79,23 @@ const row = (name: string, { r, cpuUs }: { r: autocannon.Result; cpuUs: number }
   'non-2xx': r.non2xx,
   errors: r.errors + r.timeouts,
   'server CPU us/req': cpuUs,
+  'event loop CPU us/req': loopUs,
 });
 try {
   await runHello(WARMUP_S);
   await runSave(WARMUP_S);
-  const rounds: { hello: autocannon.Result; save: autocannon.Result; ratio: number; helloCpuUs: number; saveCpuUs: number }[] = [];
+  const rounds: { hello: autocannon.Result; save: autocannon.Result; ratio: number; helloCpuUs: number; saveCpuUs: number; helloLoopUs: number; saveLoopUs: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const hello = await measured(() => runHello(DURATION_S));
     const save = await measured(() => runSave(DURATION_S));
-    rounds.push({ hello: hello.r, save: save.r, ratio: save.r.requests.average / hello.r.requests.average, helloCpuUs: hello.cpuUs, saveCpuUs: save.cpuUs });
+    rounds.push({
+      hello: hello.r, save: save.r, ratio: save.r.requests.average / hello.r.requests.average,
+      helloCpuUs: hello.cpuUs, saveCpuUs: save.cpuUs, helloLoopUs: hello.loopUs, saveLoopUs: save.loopUs,
+    });
   }
   const rows = rounds.flatMap((r, i) => [
-    row(`round ${i + 1} hello-world`, { r: r.hello, cpuUs: r.helloCpuUs }),
-    row(`round ${i + 1} answer save`, { r: r.save, cpuUs: r.saveCpuUs }),
+    row(`round ${i + 1} hello-world`, { r: r.hello, cpuUs: r.helloCpuUs, loopUs: r.helloLoopUs }),
+    row(`round ${i + 1} answer save`, { r: r.save, cpuUs: r.saveCpuUs, loopUs: r.saveLoopUs }),
   ]);
   console.table(rows);
   const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
@@ -101,7 +106,7 @@ try {
       `${median.ratio.toFixed(2)}x (target >= 0.6x); save p99 ${median.save.latency.p99} ms (target < 50 ms; hello-world p99 ` +
       `${median.hello.latency.p99} ms): ${pass ? 'PASS' : 'FAIL'}${failed ? ' (failed requests)' : ''}`,
   );
-  console.log(`server CPU per request in that round: hello-world ${median.helloCpuUs} us, save ${median.saveCpuUs} us`);
+  console.log(`server CPU per request in that round: hello-world ${median.helloCpuUs} us, save ${median.saveCpuUs} us (event loop ${median.saveLoopUs} us)`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(
     join(import.meta.dirname, 'results', 'save.json'),

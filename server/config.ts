@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Brute-force limits of the login. */
   loginThrottle: ThrottleLimits;
+  /** `serve` runs the writes in a writer thread (server/writes/); off runs them on the event loop. */
+  writerThread: boolean;
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -31,6 +33,7 @@ export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
     trustProxy: env.TRUST_PROXY ?? false,
     secureCookies: env.SECURE_COOKIES === 'true',
     loginThrottle: { ...DEFAULT_THROTTLE, ...(env.LOGIN_IP_FAILURES ? { ipFailures: Number(env.LOGIN_IP_FAILURES) } : {}) },
+    writerThread: env.WRITER_THREAD !== 'false',
     ...overrides,
   };
 }

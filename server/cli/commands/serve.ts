@@ -25,7 +25,7 @@ export function serveCommand(): Command {
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
       // Writes run in a writer thread with its own connection, so they do not take turns with HTTP work.
-      const writer = threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false });
+      const writer = ctx.config.writerThread ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false }) : undefined;
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
@@ -49,7 +49,7 @@ export function serveCommand(): Command {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
-      await writer.close();
+      await writer?.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');
