@@ -22,10 +22,10 @@ if (values.mode === 'hello') {
   const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
   // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
   const db = openDatabase(databaseFile(config));
-  // As `job-monitor serve` runs it: background checkpoints and a writer thread (BENCH_WRITER=inline runs the
-  // writes on the event loop instead, for comparison).
+  // As `job-monitor serve` runs it: background checkpoints, writes on the event loop (BENCH_WRITER=thread runs
+  // them in a writer thread instead, as WRITER_THREAD=true does, for comparison).
   startBackgroundCheckpoints(db);
-  const writer = process.env.BENCH_WRITER === 'inline' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
+  const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
   app = createApp({ db, config, logger: createLogger('info'), writer });
 }
 const server = app.listen(0, '127.0.0.1', () => {

@@ -32,10 +32,10 @@ const db = openDatabase(databaseFile(config));
 const secret = randomBytes(32);
 seedDemo(createRepos(db), createKeyer(secret));
 // Logs go to stdout, which the parent discards: the cost of writing them is measured, as in production.
-// As `job-monitor serve` runs it: background checkpoints, a writer thread, the production logger.
+// As `job-monitor serve` runs it: background checkpoints, writes on the event loop, the production logger.
 startBackgroundCheckpoints(db);
-// BENCH_WRITER=inline runs the writes on the event loop instead, for comparison.
-const writer = process.env.BENCH_WRITER === 'inline' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
+// BENCH_WRITER=thread runs the writes in a writer thread instead (WRITER_THREAD=true), for comparison.
+const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
 const app = createApp({ db, config, secret, logger: createLogger('info'), writer });
 
 const hello = express();

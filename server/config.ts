@@ -16,7 +16,7 @@ export interface Config {
   secureCookies: boolean;
   /** Brute-force limits of the login. */
   loginThrottle: ThrottleLimits;
-  /** `serve` runs the writes in a writer thread (server/writes/); off runs them on the event loop. */
+  /** `serve` runs the writes in a writer thread (server/writes/) instead of on the event loop. */
   writerThread: boolean;
 }
 
@@ -33,7 +33,7 @@ export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
     trustProxy: env.TRUST_PROXY ?? false,
     secureCookies: env.SECURE_COOKIES === 'true',
     loginThrottle: { ...DEFAULT_THROTTLE, ...(env.LOGIN_IP_FAILURES ? { ipFailures: Number(env.LOGIN_IP_FAILURES) } : {}) },
-    writerThread: env.WRITER_THREAD !== 'false',
+    writerThread: env.WRITER_THREAD === 'true',
     ...overrides,
   };
 }

@@ -76,6 +76,9 @@ export function jobRunner(db: Db, ops: WriteOps): (jobs: Job[]) => Reply[] {
   };
 }
 
+/** Writes handed to the thread at a time while a turn of the event loop is still running. */
+const FLUSH_AT = 8;
+
 export interface ThreadWriterOptions {
   file: string;
   /** Whether the thread's connection checkpoints the WAL itself (false when background checkpoints run). */
@@ -119,6 +122,7 @@ export function threadWriter({ file, autocheckpoint }: ThreadWriterOptions): Wri
   }
 
   function flush(): void {
+    if (outbox.length === 0) return;
     const jobs = outbox;
     outbox = [];
     worker ??= start();
@@ -137,7 +141,10 @@ export function threadWriter({ file, autocheckpoint }: ThreadWriterOptions): Wri
         const id = nextId++;
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         outbox.push({ id, op, args });
+        // Handed over in small batches while the event loop is still taking in requests, so the thread
+        // works alongside it instead of after it; the rest of a turn goes at its end.
         if (outbox.length === 1) setImmediate(flush);
+        else if (outbox.length >= FLUSH_AT) flush();
       });
     },
     close() {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { demoPopulation } from '../../server/demo/demo-data.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'job-monitor.js');
 const dirs: string[] = [];
@@ -53,31 +54,56 @@ describe('job-monitor command', () => {
     expect(second.stderr).toMatch(/already holds a population/);
   });
 
-  it('serves, then on SIGTERM stops accepting, closes the database and exits 0', async () => {
-    const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, '--data-dir', dir, '--port', '0', 'serve', '--host', '127.0.0.1'], {
-      env: { ...process.env, LOG_LEVEL: 'info' },
+  /** Starts `serve` and resolves with its URL once it listens. */
+  async function serve(dir: string, env: Record<string, string>, ...args: string[]) {
+    const child = spawn(process.execPath, [BIN, '--data-dir', dir, '--port', '0', 'serve', '--host', '127.0.0.1', ...args], {
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
     });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const output = { text: '' };
+    child.stdout.on('data', (b: Buffer) => (output.text += b.toString()));
     const url = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(out)), 15_000);
+      const timer = setTimeout(() => fail(new Error(output.text)), 30_000);
       child.stdout.on('data', () => {
-        const m = /running at (http:\/\/[\d.:]+)/.exec(out);
+        const m = /running at (http:\/\/[\d.:]+)/.exec(output.text);
         if (m) {
           clearTimeout(timer);
           ok(m[1]!);
         }
       });
     });
+    const stop = () => new Promise<number | null>((ok) => (child.once('exit', ok), child.kill('SIGTERM')));
+    return { url, output, stop };
+  }
+
+  it('serves, then on SIGTERM stops accepting, closes the database and exits 0', async () => {
+    const { url, output, stop } = await serve(tempDir(), {});
     const health = await fetch(`${url}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const code = await new Promise<number | null>((ok) => {
-      child.once('exit', ok);
-      child.kill('SIGTERM');
-    });
-    expect(code).toBe(0);
-    expect(out).toMatch(/"msg":"stopped"/);
+    expect(await stop()).toBe(0);
+    expect(output.text).toMatch(/"msg":"stopped"/);
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
+  });
+
+  it('with WRITER_THREAD=true logs in and saves through the writer thread, and still exits 0', async () => {
+    const dir = tempDir();
+    const { url, stop } = await serve(dir, { WRITER_THREAD: 'true' }, '--demo');
+    const s = demoPopulation().find((p, _i, all) => !all.some((o) => o !== p && o.brin === p.brin && o.achternaam === p.achternaam && o.geboortedatum === p.geboortedatum))!;
+    const login = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ brin: s.brin, surname: `${s.tussenvoegsel} ${s.achternaam}`.trim(), birthDate: s.geboortedatum.split('-').reverse().join('-') }),
+    });
+    expect(await login.json()).toEqual({ status: 'ok' });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const save = await fetch(`${url}/api/survey/answers`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', cookie },
+      body: JSON.stringify({ answers: [], events: [{ id: 't:1', type: 'hidden', at: new Date().toISOString() }] }),
+    });
+    expect(save.status).toBe(200);
+    expect(await stop()).toBe(0);
+    const db = new Database(join(dir, 'job-monitor.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM timing_batches').pluck().get()).toBe(1);
+    db.close();
   });
 });
