@@ -96,18 +96,32 @@ export class HmacSha256 {
     return this;
   }
 
-  /** Writes the 32-byte MAC of the message to `out` at `at`. */
-  digestInto(out: Uint8Array, at: number): void {
+  /** Bytes in the message so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Cuts the message back to its first `n` bytes, to reuse a common start for several messages. */
+  truncate(n: number): this {
+    this.n = n;
+    return this;
+  }
+
+  /** Writes the MAC of the message (its first `bytes` bytes, all 32 by default) to `out` at `at`. */
+  digestInto(out: Uint8Array, at: number, bytes = 32): void {
     const n = this.n;
-    // Padding after the message: 0x80, zeros, and the bit length counting the key block before it.
+    // Padding after the message: 0x80, zeros, and the bit length (counting the key block before it) in the
+    // last 8 bytes; written byte by byte, cheaper than fill() and writeUInt32BE() for these few bytes.
     const end = (Math.floor((n + 8) / BLOCK) + 1) * BLOCK;
     this.room(end - n);
     const { msg, w, state } = this;
-    msg.fill(0, n, end);
     msg[n] = 0x80;
-    const bits = (BLOCK + n) * 8;
-    msg.writeUInt32BE(Math.floor(bits / 2 ** 32), end - 8);
-    msg.writeUInt32BE(bits >>> 0, end - 4);
+    for (let i = n + 1; i < end - 4; i++) msg[i] = 0;
+    const bits = (BLOCK + n) * 8; // under 2^32: messages are far shorter than 512 MB
+    msg[end - 4] = bits >>> 24;
+    msg[end - 3] = bits >>> 16;
+    msg[end - 2] = bits >>> 8;
+    msg[end - 1] = bits;
     state.set(this.innerStart);
     for (let at = 0; at < end; at += BLOCK) {
       load(w, msg, at);
@@ -120,13 +134,7 @@ export class HmacSha256 {
     w[15] = 768;
     state.set(this.outerStart);
     compress(state, w);
-    for (let i = 0; i < 8; i++, at += 4) {
-      const v = state[i]!;
-      out[at] = v >>> 24;
-      out[at + 1] = v >>> 16;
-      out[at + 2] = v >>> 8;
-      out[at + 3] = v;
-    }
+    for (let i = 0; i < bytes; i++) out[at + i] = state[i >> 2]! >>> (24 - 8 * (i & 3));
   }
 
   digest(): Buffer {

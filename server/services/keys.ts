@@ -18,7 +18,8 @@ export interface Keyer {
 /** The same keys written into a caller's buffer: no Buffer per key, for millions of keys in an import. */
 export interface BulkKeyer {
   pgnInto(out: Uint8Array, at: number, pgn: string): void;
-  loginInto(out: Uint8Array, at: number, brin: string, birthDate: string, nameVariant: string): void;
+  /** The login keys of all name variants of one student, `keyBytes` (the first bytes of each key) apart. */
+  loginInto(out: Uint8Array, at: number, keyBytes: number, brin: string, birthDate: string, nameVariants: readonly string[]): void;
   initialInto(out: Uint8Array, at: number, brin: string, pgnKey: Uint8Array, initial: string): void;
 }
 
@@ -26,8 +27,8 @@ export interface BulkKeyer {
 // are the only place the messages are spelled out, so the bulk keys are the login's keys byte for byte.
 const SEP = '\u001f';
 const pgnMessage = (h: HmacSha256, pgn: string) => h.begin('pgn').str(SEP).str(pgn);
-const loginMessage = (h: HmacSha256, brin: string, birthDate: string, nameVariant: string) =>
-  h.begin('login').str(SEP).str(brin).str(SEP).str(birthDate).str(SEP).str(nameVariant);
+const loginStart = (h: HmacSha256, brin: string, birthDate: string) => h.begin('login').str(SEP).str(brin).str(SEP).str(birthDate).str(SEP);
+const loginMessage = (h: HmacSha256, brin: string, birthDate: string, nameVariant: string) => loginStart(h, brin, birthDate).str(nameVariant);
 const initialMessage = (h: HmacSha256, brin: string, pgnKey: Uint8Array, initial: string) =>
   h.begin('initial').str(SEP).str(brin).str(SEP).bytes(pgnKey).str(SEP).str(initial.toLowerCase());
 
@@ -47,7 +48,13 @@ export function createBulkKeyer(secret: Buffer): BulkKeyer {
   const h = new HmacSha256(secret);
   return {
     pgnInto: (out, at, pgn) => pgnMessage(h, pgn).digestInto(out, at),
-    loginInto: (out, at, brin, birthDate, nameVariant) => loginMessage(h, brin, birthDate, nameVariant).digestInto(out, at),
+    loginInto(out, at, keyBytes, brin, birthDate, nameVariants) {
+      const start = loginStart(h, brin, birthDate).length; // the common start is written once per student
+      for (const v of nameVariants) {
+        h.truncate(start).str(v).digestInto(out, at, keyBytes);
+        at += keyBytes;
+      }
+    },
     initialInto: (out, at, brin, pgnKey, initial) => initialMessage(h, brin, pgnKey, initial).digestInto(out, at),
   };
 }

@@ -77,30 +77,34 @@ const intern = (s: string): string => {
 /** Where each column is in a record. */
 export type ColumnIndex = Record<Column, number>;
 
+// A plain function, not a closure made per row: 600,000 closures showed in the import's profile.
+function bad(problems: RowProblem[], line: number, column: Column, message: string): void {
+  problems.push({ line, column, message });
+}
+
 /** Checks one row (a record as wide as the header). Returns the record, or null after adding its problems. */
 export function checkRow(f: readonly string[], ix: ColumnIndex, line: number, problems: RowProblem[]): PopulationRecord | null {
   const before = problems.length;
-  const bad = (column: Column, message: string) => problems.push({ line, column, message });
   const pgn = f[ix.pgn]!.trim();
-  if (!PGN.test(pgn)) bad('pgn', 'PGN moet 9 cijfers zijn (voorloopnullen behouden) / PGN must be 9 digits (keep leading zeros)');
-  else if (!isValidPgn(pgn)) bad('pgn', 'PGN is geen geldig BSN (11-proef) of onderwijsnummer / PGN is not a valid BSN or onderwijsnummer');
+  if (!PGN.test(pgn)) bad(problems, line, 'pgn', 'PGN moet 9 cijfers zijn (voorloopnullen behouden) / PGN must be 9 digits (keep leading zeros)');
+  else if (!isValidPgn(pgn)) bad(problems, line, 'pgn', 'PGN is geen geldig BSN (11-proef) of onderwijsnummer / PGN is not a valid BSN or onderwijsnummer');
   const brinMatch = BRIN.exec(f[ix.brin]!.trim().toUpperCase());
-  if (!brinMatch) bad('brin', 'BRIN moet 2 cijfers en 2 letters zijn, zoals 25PZ / BRIN must be 2 digits and 2 letters, e.g. 25PZ');
+  if (!brinMatch) bad(problems, line, 'brin', 'BRIN moet 2 cijfers en 2 letters zijn, zoals 25PZ / BRIN must be 2 digits and 2 letters, e.g. 25PZ');
   const instellingsnaam = f[ix.instellingsnaam]!.trim();
-  if (!instellingsnaam) bad('instellingsnaam', 'instellingsnaam is leeg / instellingsnaam is empty');
+  if (!instellingsnaam) bad(problems, line, 'instellingsnaam', 'instellingsnaam is leeg / instellingsnaam is empty');
   const crebo = f[ix.crebo]!.trim();
-  if (!CREBO.test(crebo)) bad('crebo', 'crebo moet 5 cijfers zijn / crebo must be 5 digits');
+  if (!CREBO.test(crebo)) bad(problems, line, 'crebo', 'crebo moet 5 cijfers zijn / crebo must be 5 digits');
   const leerweg = f[ix.leerweg]!.trim().toUpperCase();
-  if (leerweg !== 'BOL' && leerweg !== 'BBL') bad('leerweg', 'leerweg moet BOL of BBL zijn / leerweg must be BOL or BBL');
+  if (leerweg !== 'BOL' && leerweg !== 'BBL') bad(problems, line, 'leerweg', 'leerweg moet BOL of BBL zijn / leerweg must be BOL or BBL');
   const niveau = f[ix.niveau]!.trim();
-  if (!NIVEAU.test(niveau)) bad('niveau', 'niveau moet 1, 2, 3 of 4 zijn / niveau must be 1 to 4');
+  if (!NIVEAU.test(niveau)) bad(problems, line, 'niveau', 'niveau moet 1, 2, 3 of 4 zijn / niveau must be 1 to 4');
   const geslacht = f[ix.geslacht]!.trim().toUpperCase();
-  if (geslacht !== '' && geslacht !== 'M' && geslacht !== 'V' && geslacht !== 'X') bad('geslacht', 'geslacht moet M, V, X of leeg zijn / geslacht must be M, V, X or empty');
+  if (geslacht !== '' && geslacht !== 'M' && geslacht !== 'V' && geslacht !== 'X') bad(problems, line, 'geslacht', 'geslacht moet M, V, X of leeg zijn / geslacht must be M, V, X or empty');
   const achternaam = f[ix.achternaam]!.trim();
-  if (!normaliseName(achternaam)) bad('achternaam', 'achternaam is leeg of bevat geen letters / achternaam is empty or holds no letters');
-  else if (achternaam.includes('\uFFFD')) bad('achternaam', 'achternaam bevat tekens die geen UTF-8 zijn: sla het bestand op als UTF-8 / not UTF-8: save the file as UTF-8');
+  if (!normaliseName(achternaam)) bad(problems, line, 'achternaam', 'achternaam is leeg of bevat geen letters / achternaam is empty or holds no letters');
+  else if (achternaam.includes('\uFFFD')) bad(problems, line, 'achternaam', 'achternaam bevat tekens die geen UTF-8 zijn: sla het bestand op als UTF-8 / not UTF-8: save the file as UTF-8');
   const geboortedatum = parseDate(f[ix.geboortedatum]!.trim());
-  if (!geboortedatum) bad('geboortedatum', 'geboortedatum moet een echte datum zijn als JJJJ-MM-DD of DD-MM-JJJJ / geboortedatum must be a real date, YYYY-MM-DD or DD-MM-YYYY');
+  if (!geboortedatum) bad(problems, line, 'geboortedatum', 'geboortedatum moet een echte datum zijn als JJJJ-MM-DD of DD-MM-JJJJ / geboortedatum must be a real date, YYYY-MM-DD or DD-MM-YYYY');
   if (problems.length > before) return null;
   return {
     pgn,

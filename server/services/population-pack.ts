@@ -49,7 +49,6 @@ export function packChunk(bytes: Uint8Array, format: RecordFormat, firstLine: nu
   let brin = new Uint16Array(estimate), pgn = new Int32Array(estimate), line = new Int32Array(estimate);
   let meta = new Uint8Array(META * estimate), pgnKeys = new Uint8Array(32 * estimate), initialKeys = new Uint8Array(32 * estimate);
   let loginKeys = new Uint8Array(LOGIN_KEY_BYTES * 3 * estimate), keyOwner = new Int32Array(3 * estimate);
-  const scratch = Buffer.alloc(32);
   const brinIndex = new Map<string, number>();
   const brins: string[] = [], names: string[] = [];
   let n = 0, k = 0;
@@ -60,16 +59,20 @@ export function packChunk(bytes: Uint8Array, format: RecordFormat, firstLine: nu
       brins.push(r.brin);
     }
     names[b] = r.instellingsnaam;
-    brin = grow(brin, n + 1);
-    pgn = grow(pgn, n + 1);
-    line = grow(line, n + 1);
+    if (n === brin.length) {
+      brin = grow(brin, n + 1);
+      pgn = grow(pgn, n + 1);
+      line = grow(line, n + 1);
+    }
     brin[n] = b;
     pgn[n] = Number(r.pgn);
     line[n] = at;
     if (list.count === 0) {
-      meta = grow(meta, META * (n + 1));
-      pgnKeys = grow(pgnKeys, 32 * (n + 1));
-      initialKeys = grow(initialKeys, 32 * (n + 1));
+      if (n === pgnKeys.length / 32) {
+        meta = grow(meta, META * (n + 1));
+        pgnKeys = grow(pgnKeys, 32 * (n + 1));
+        initialKeys = grow(initialKeys, 32 * (n + 1));
+      }
       const m = META * n;
       for (let i = 0; i < 5; i++) meta[m + i] = r.crebo.charCodeAt(i);
       for (let i = 0; i < 3; i++) meta[m + 5 + i] = r.leerweg.charCodeAt(i);
@@ -79,13 +82,14 @@ export function packChunk(bytes: Uint8Array, format: RecordFormat, firstLine: nu
       const initial = r.voorletters.charAt(0);
       meta[m + 10] = initial ? 49 : 48;
       if (initial) keyer.initialInto(initialKeys, 32 * n, r.brin, pgnKeys.subarray(32 * n, 32 * n + 32), initial);
-      for (const v of registeredVariants(r.achternaam, r.tussenvoegsel)) {
-        loginKeys = grow(loginKeys, LOGIN_KEY_BYTES * (k + 1));
-        keyOwner = grow(keyOwner, k + 1);
-        keyer.loginInto(scratch, 0, r.brin, r.geboortedatum, v);
-        loginKeys.set(scratch.subarray(0, LOGIN_KEY_BYTES), LOGIN_KEY_BYTES * k);
-        keyOwner[k++] = n;
+      const variants = registeredVariants(r.achternaam, r.tussenvoegsel);
+      if (k + variants.length > keyOwner.length) {
+        loginKeys = grow(loginKeys, LOGIN_KEY_BYTES * (k + variants.length));
+        keyOwner = grow(keyOwner, k + variants.length);
       }
+      keyer.loginInto(loginKeys, LOGIN_KEY_BYTES * k, LOGIN_KEY_BYTES, r.brin, r.geboortedatum, variants);
+      keyOwner.fill(n, k, k + variants.length);
+      k += variants.length;
     }
     n++;
   });
