@@ -21,19 +21,18 @@ export interface NewPopulationRow extends Omit<PopulationRow, 'id'> {
 export const LOGIN_KEY_BYTES = 16;
 /** A bucket entry: the stored key, then the population id (4 bytes, big-endian). */
 const ENTRY = LOGIN_KEY_BYTES + 4;
-/** Students per multi-row INSERT (9 parameters each, well under SQLite's 32,766). */
-const STUDENT_BATCH = 100;
-
-/** One student for the bulk insert, filled in place by the caller (no object per student). */
-export interface BulkStudent {
-  brin: string;
-  pgnKey: Uint8Array;
-  crebo: string;
-  leerweg: 'BOL' | 'BBL';
-  niveau: number;
-  geslacht: 'M' | 'V' | 'X' | null;
-  initialKey: Uint8Array | null;
+/**
+ * Students for the bulk insert as packed columns: STUDENT_META bytes per student in `meta`, ASCII: BRIN (4),
+ * crebo (5), leerweg (3), niveau (1), geslacht (M, V, X or "-"), "1" when it has an initial key, then one unused
+ * byte; and 32 bytes per student in `pgnKeys` and `initialKeys`.
+ */
+export interface StudentBatch {
+  count: number;
+  meta: Uint8Array;
+  pgnKeys: Uint8Array;
+  initialKeys: Uint8Array;
 }
+export const STUDENT_META = 16;
 
 const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau, geslacht, initial_key AS initialKey`;
 
@@ -48,11 +47,22 @@ export function populationRepo(db: Db) {
   const insert = db.prepare<[string, string, Buffer, string, string, number, string | null, Buffer | null]>(
     `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertMany = db.prepare<unknown[]>(
-    `INSERT INTO population (id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES ${Array(STUDENT_BATCH).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-  );
-  const insertOne = db.prepare<unknown[]>(
-    'INSERT INTO population (id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  // The bulk insert takes a batch of students as three blobs and cuts them into rows in SQL. Why: binding nine
+  // values per student cost more than SQLite's own work (measured at 600,000 students: multi-row VALUES 3.7 s,
+  // this 2.3 s, of which 1.65 s is SQLite's floor for these rows and their UNIQUE index). substr() of a blob
+  // counts bytes, so each cut is O(1).
+  const insertBatch = db.prepare<[{ count: number; firstId: number; peildatum: string; meta: Uint8Array; pgnKeys: Uint8Array; initialKeys: Uint8Array }]>(
+    `INSERT INTO population (id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key)
+     WITH RECURSIVE i (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n + 1 < @count)
+     SELECT @firstId + n, @peildatum,
+       CAST(substr(@meta, ${STUDENT_META} * n + 1, 4) AS TEXT),
+       substr(@pgnKeys, 32 * n + 1, 32),
+       CAST(substr(@meta, ${STUDENT_META} * n + 5, 5) AS TEXT),
+       CAST(substr(@meta, ${STUDENT_META} * n + 10, 3) AS TEXT),
+       CAST(CAST(substr(@meta, ${STUDENT_META} * n + 13, 1) AS TEXT) AS INTEGER),
+       nullif(CAST(substr(@meta, ${STUDENT_META} * n + 14, 1) AS TEXT), '-'),
+       CASE WHEN substr(@meta, ${STUDENT_META} * n + 15, 1) = x'31' THEN substr(@initialKeys, 32 * n + 1, 32) END
+     FROM i`,
   );
   const insertBucket = db.prepare<[string, Uint8Array, Uint8Array]>('INSERT INTO login_key_buckets (peildatum, prefix, entries) VALUES (?, ?, ?)');
   const deleteBuckets = db.prepare<[string]>('DELETE FROM login_key_buckets WHERE peildatum = ?');
@@ -117,31 +127,9 @@ export function populationRepo(db: Db) {
       removePeildatum(peildatum);
       return (maxId.get()?.m ?? 0) + 1;
     },
-    /** Inserts students firstId, firstId + 1, ...; `fill(i, s)` fills `s` with student i. */
-    appendStudents(peildatum: string, firstId: number, n: number, fill: (i: number, s: BulkStudent) => void): void {
-      const s: BulkStudent = { brin: '', pgnKey: new Uint8Array(0), crebo: '', leerweg: 'BOL', niveau: 1, geslacht: null, initialKey: null };
-      const args: unknown[] = new Array(9 * STUDENT_BATCH);
-      const put = (i: number, at: number) => {
-        fill(i, s);
-        args[at] = firstId + i;
-        args[at + 1] = peildatum;
-        args[at + 2] = s.brin;
-        args[at + 3] = s.pgnKey;
-        args[at + 4] = s.crebo;
-        args[at + 5] = s.leerweg;
-        args[at + 6] = s.niveau;
-        args[at + 7] = s.geslacht;
-        args[at + 8] = s.initialKey;
-      };
-      let i = 0;
-      for (; i + STUDENT_BATCH <= n; i += STUDENT_BATCH) {
-        for (let j = 0; j < STUDENT_BATCH; j++) put(i + j, 9 * j);
-        insertMany.run(args);
-      }
-      for (; i < n; i++) {
-        put(i, 0);
-        insertOne.run(args.slice(0, 9));
-      }
+    /** Inserts the batch's students with ids firstId, firstId + 1, ... */
+    appendStudents(peildatum: string, firstId: number, batch: StudentBatch): void {
+      if (batch.count > 0) insertBatch.run({ ...batch, firstId, peildatum });
     },
     writeLoginKeys,
     /** Replaces the population of one reference date. Call inside a transaction. */

@@ -4,16 +4,19 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Repos } from '../db/index.ts';
-import { LOGIN_KEY_BYTES, type BulkStudent } from '../db/population.ts';
+import { LOGIN_KEY_BYTES, STUDENT_META } from '../db/population.ts';
 import { createBulkKeyer, type Keyer } from './keys.ts';
 import { readPopulationChunks } from './population-chunks.ts';
 import { DuplicatePgns, duplicateProblem, MAX_LISTED_PROBLEMS, type RowProblem } from './population-csv.ts';
-import { META, packChunk, type PackedChunk } from './population-pack.ts';
+import { packChunk, type PackedChunk } from './population-pack.ts';
 import { packInWorkers } from './population-workers.ts';
 
 export type ImportResult =
   | { ok: true; peildatum: string; rows: number; institutions: number; replaced: number; timings: { readMs: number; writeMs: number } }
   | { ok: false; peildatum: string; rows: number; problems: RowProblem[]; problemCount: number };
+
+/** Students per bulk insert statement. */
+const BATCH = 8192;
 
 /** Below this size a file is read in this thread: starting workers costs more than they save. */
 const WORKER_MIN_BYTES = 1024 * 1024;
@@ -89,20 +92,19 @@ function write(repos: Repos, peildatum: string, chunks: PackedChunk[]): { replac
       for (const [brin, name] of institutions) repos.institutions.upsert(brin, name);
       const replaced = repos.population.countPeildatum(peildatum);
       const firstId = repos.population.startBulkReplace(peildatum);
-      const creboCache = new Map<number, string>();
-      repos.population.appendStudents(peildatum, firstId, order.chunk.length, (i: number, s: BulkStudent) => {
-        const c = chunks[order.chunk[i]!]!, r = order.row[i]!, m = META * r, meta = c.meta;
-        s.brin = c.brins[c.brin[r]!]!;
-        s.pgnKey = c.pgnKeys.subarray(32 * r, 32 * r + 32);
-        const creboNumber = meta[m]! * 1e4 + meta[m + 1]! * 1e3 + meta[m + 2]! * 100 + meta[m + 3]! * 10 + meta[m + 4]!;
-        let crebo = creboCache.get(creboNumber);
-        if (crebo === undefined) creboCache.set(creboNumber, (crebo = String.fromCharCode(...meta.subarray(m, m + 5))));
-        s.crebo = crebo;
-        s.leerweg = meta[m + 6] === 79 ? 'BOL' : 'BBL';
-        s.niveau = meta[m + 8]! - 48;
-        s.geslacht = meta[m + 9] === 77 ? 'M' : meta[m + 9] === 86 ? 'V' : meta[m + 9] === 88 ? 'X' : null;
-        s.initialKey = meta[m + 10] === 49 ? c.initialKeys.subarray(32 * r, 32 * r + 32) : null;
-      });
+      // In batches, in index order: each student's packed columns copied from its chunk.
+      const batch = { count: 0, meta: Buffer.alloc(STUDENT_META * BATCH), pgnKeys: Buffer.alloc(32 * BATCH), initialKeys: Buffer.alloc(32 * BATCH) };
+      const total = order.chunk.length;
+      for (let from = 0; from < total; from += BATCH) {
+        batch.count = Math.min(BATCH, total - from);
+        for (let i = 0; i < batch.count; i++) {
+          const c = chunks[order.chunk[from + i]!]!, r = order.row[from + i]!;
+          batch.meta.set(c.meta.subarray(STUDENT_META * r, STUDENT_META * (r + 1)), STUDENT_META * i);
+          batch.pgnKeys.set(c.pgnKeys.subarray(32 * r, 32 * (r + 1)), 32 * i);
+          batch.initialKeys.set(c.initialKeys.subarray(32 * r, 32 * (r + 1)), 32 * i);
+        }
+        repos.population.appendStudents(peildatum, firstId + from, batch);
+      }
       // Every login key with the id its student got.
       const keys = Buffer.concat(chunks.map((c) => c.loginKeys));
       const ids = new Int32Array(keys.length / LOGIN_KEY_BYTES);

@@ -1,14 +1,11 @@
 // Checks one chunk of the population file and pseudonymises its rows into flat typed arrays: what a worker
 // thread hands back (transferred, not copied) and what the import writes. Raw PGNs stay in memory only, as
 // numbers, for the duplicate check across chunks; names and birth dates end here.
-import { LOGIN_KEY_BYTES } from '../db/population.ts';
+import { LOGIN_KEY_BYTES, STUDENT_META as META } from '../db/population.ts';
 import type { BulkKeyer } from './keys.ts';
 import { registeredVariants } from './names.ts';
 import { chunkText } from './population-chunks.ts';
 import { checkRecords, ProblemList, type RecordFormat, type RowProblem } from './population-csv.ts';
-
-/** Per student in `meta`: crebo (5), leerweg (3), niveau (1), geslacht (M, V, X or "-"), has initial key (1 or 0). */
-export const META = 11;
 
 export interface PackedChunk {
   /** Records read (valid or not), and whether a broken CSV structure ended the reading in this chunk. */
@@ -27,6 +24,7 @@ export interface PackedChunk {
   names: string[];
   /** Only when the chunk has no problems (else the file is rejected and keying is wasted work): */
   keyed: boolean;
+  /** The students as the database's bulk insert takes them (StudentBatch in db/population.ts). */
   meta: Uint8Array;
   pgnKeys: Uint8Array;
   initialKeys: Uint8Array;
@@ -74,13 +72,15 @@ export function packChunk(bytes: Uint8Array, format: RecordFormat, firstLine: nu
         initialKeys = grow(initialKeys, 32 * (n + 1));
       }
       const m = META * n;
-      for (let i = 0; i < 5; i++) meta[m + i] = r.crebo.charCodeAt(i);
-      for (let i = 0; i < 3; i++) meta[m + 5 + i] = r.leerweg.charCodeAt(i);
-      meta[m + 8] = 48 + r.niveau;
-      meta[m + 9] = (r.geslacht ?? '-').charCodeAt(0);
+      // Fixed widths: the row checks let through only a 4-character BRIN, 5-digit crebo, BOL or BBL, 1 to 4.
+      for (let i = 0; i < 4; i++) meta[m + i] = r.brin.charCodeAt(i);
+      for (let i = 0; i < 5; i++) meta[m + 4 + i] = r.crebo.charCodeAt(i);
+      for (let i = 0; i < 3; i++) meta[m + 9 + i] = r.leerweg.charCodeAt(i);
+      meta[m + 12] = 48 + r.niveau;
+      meta[m + 13] = (r.geslacht ?? '-').charCodeAt(0);
       keyer.pgnInto(pgnKeys, 32 * n, r.pgn);
       const initial = r.voorletters.charAt(0);
-      meta[m + 10] = initial ? 49 : 48;
+      meta[m + 14] = initial ? 49 : 48;
       if (initial) keyer.initialInto(initialKeys, 32 * n, r.brin, pgnKeys.subarray(32 * n, 32 * n + 32), initial);
       const variants = registeredVariants(r.achternaam, r.tussenvoegsel);
       if (k + variants.length > keyOwner.length) {
