@@ -91,8 +91,10 @@ export class HmacSha256 {
   /** Appends raw bytes. */
   bytes(b: Uint8Array): this {
     this.room(b.length);
-    this.msg.set(b, this.n);
-    this.n += b.length;
+    const msg = this.msg;
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) msg[n++] = b[i]!; // a loop: set() costs more for a few bytes
+    this.n = n;
     return this;
   }
 

@@ -1,22 +1,29 @@
-// Checks and keys the chunks of a population file on worker threads, one chunk in flight per worker,
-// and returns the packed chunks in file order.
+// Checks and keys the chunks of a population file on worker threads, one chunk in flight per worker, and
+// hands the packed chunks to `onChunk` in file order as they come in (so the main thread merges meanwhile).
 import { Worker } from 'node:worker_threads';
 import type { Chunk } from './population-chunks.ts';
 import type { RecordFormat } from './population-csv.ts';
 import type { PackedChunk } from './population-pack.ts';
 import type { ChunkMessage } from './population-worker.ts';
 
-export async function packInWorkers(chunks: AsyncGenerator<Chunk>, format: RecordFormat, secret: Buffer, threads: number): Promise<PackedChunk[]> {
+export async function packInWorkers(
+  chunks: AsyncGenerator<Chunk>,
+  format: RecordFormat,
+  secret: Buffer,
+  threads: number,
+  onChunk: (c: PackedChunk) => void,
+): Promise<void> {
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./population-worker.js', import.meta.url), { workerData: { secret } }));
-  const results: PackedChunk[] = [];
+  const waiting = new Map<number, PackedChunk>(); // arrived before an earlier chunk
   let next = 0;
+  let handed = 0;
   const run = async (worker: Worker): Promise<void> => {
     for (;;) {
       const item = await chunks.next(); // an async generator hands out its chunks one caller at a time
       if (item.done) return;
       const seq = next++;
       const { bytes, firstLine } = item.value;
-      results[seq] = await new Promise<PackedChunk>((resolve, reject) => {
+      const packed = await new Promise<PackedChunk>((resolve, reject) => {
         const onMessage = (m: PackedChunk) => {
           cleanup();
           resolve(m);
@@ -36,11 +43,15 @@ export async function packInWorkers(chunks: AsyncGenerator<Chunk>, format: Recor
         worker.on('exit', onExit);
         worker.postMessage({ bytes, firstLine, format } satisfies ChunkMessage, [bytes.buffer as ArrayBuffer]);
       });
+      waiting.set(seq, packed);
+      for (let c = waiting.get(handed); c; c = waiting.get(handed)) {
+        waiting.delete(handed++);
+        onChunk(c);
+      }
     }
   };
   try {
     await Promise.all(workers.map(run));
-    return results;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
     await chunks.return(undefined); // closes the file when a worker failed halfway
