@@ -25,12 +25,14 @@ const WORKER_MIN_BYTES = 1024 * 1024;
 export interface ImportOptions {
   /** Worker threads; 0 reads in this thread. Default: one per core for a file of 1 MB or more. */
   threads?: number;
+  /** Bytes per chunk (CHUNK_BYTES); tests make it small to cut a small file into many chunks. */
+  chunkBytes?: number;
 }
 
 export async function importPopulationFile(repos: Repos, keyer: Keyer, file: string, peildatum: string, options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const headerProblems: RowProblem[] = [];
-  const opened = await readPopulationChunks(file, (p) => headerProblems.push(p));
+  const opened = await readPopulationChunks(file, (p) => headerProblems.push(p), options.chunkBytes);
   if (!opened) return { ok: false, peildatum, rows: 0, problems: headerProblems, problemCount: headerProblems.length };
   const threads = options.threads ?? (statSync(file).size >= WORKER_MIN_BYTES ? availableParallelism() : 0);
   const secret = keyer.secretForWorkers();
