@@ -1,10 +1,32 @@
-// Checks and keys the chunks of a population file on worker threads, one chunk in flight per worker, and
-// hands the packed chunks to `onChunk` in file order as they come in (so the main thread merges meanwhile).
+// Checks and keys the chunks of a population file on worker threads and hands the packed chunks to `onChunk`
+// in file order as they come in. Each worker holds two chunks, so it already works on the next one while
+// this thread merges and writes the last (onChunk may take a while).
 import { Worker } from 'node:worker_threads';
 import type { Chunk } from './population-chunks.ts';
 import type { RecordFormat } from './population-csv.ts';
 import type { PackedChunk } from './population-pack.ts';
 import type { ChunkMessage } from './population-worker.ts';
+
+/** A worker with a queue of chunks sent to it; it answers them in order. */
+function startWorker(secret: Buffer, format: RecordFormat) {
+  const worker = new Worker(new URL('./population-worker.js', import.meta.url), { workerData: { secret } });
+  const pending: { resolve: (c: PackedChunk) => void; reject: (e: Error) => void }[] = [];
+  const fail = (err: Error) => {
+    for (const p of pending.splice(0)) p.reject(err);
+  };
+  worker.on('message', (m: PackedChunk) => pending.shift()?.resolve(m));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`population worker stopped (exit code ${code})`)));
+  return {
+    send(chunk: Chunk): Promise<PackedChunk> {
+      const answer = new Promise<PackedChunk>((resolve, reject) => pending.push({ resolve, reject }));
+      answer.catch(() => undefined); // the caller awaits it in turn; a failure must not go unhandled meanwhile
+      worker.postMessage({ bytes: chunk.bytes, firstLine: chunk.firstLine, format } satisfies ChunkMessage, [chunk.bytes.buffer as ArrayBuffer]);
+      return answer;
+    },
+    stop: () => worker.terminate(),
+  };
+}
 
 export async function packInWorkers(
   chunks: AsyncGenerator<Chunk>,
@@ -13,36 +35,25 @@ export async function packInWorkers(
   threads: number,
   onChunk: (c: PackedChunk) => void,
 ): Promise<void> {
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./population-worker.js', import.meta.url), { workerData: { secret } }));
+  const workers = Array.from({ length: threads }, () => startWorker(secret, format));
   const waiting = new Map<number, PackedChunk>(); // arrived before an earlier chunk
   let next = 0;
   let handed = 0;
-  const run = async (worker: Worker): Promise<void> => {
-    for (;;) {
+  const run = async (w: ReturnType<typeof startWorker>): Promise<void> => {
+    const queue: Promise<[number, PackedChunk]>[] = [];
+    const send = async () => {
       const item = await chunks.next(); // an async generator hands out its chunks one caller at a time
       if (item.done) return;
       const seq = next++;
-      const { bytes, firstLine } = item.value;
-      const packed = await new Promise<PackedChunk>((resolve, reject) => {
-        const onMessage = (m: PackedChunk) => {
-          cleanup();
-          resolve(m);
-        };
-        const onError = (err: Error) => {
-          cleanup();
-          reject(err);
-        };
-        const onExit = (code: number) => onError(new Error(`population worker stopped (exit code ${code})`));
-        const cleanup = () => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-        };
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage({ bytes, firstLine, format } satisfies ChunkMessage, [bytes.buffer as ArrayBuffer]);
-      });
+      const answer = w.send(item.value).then((c): [number, PackedChunk] => [seq, c]);
+      answer.catch(() => undefined); // awaited in turn below; must not count as unhandled meanwhile
+      queue.push(answer);
+    };
+    await send();
+    await send();
+    while (queue.length > 0) {
+      const [seq, packed] = await queue.shift()!;
+      await send();
       waiting.set(seq, packed);
       for (let c = waiting.get(handed); c; c = waiting.get(handed)) {
         waiting.delete(handed++);
@@ -53,7 +64,7 @@ export async function packInWorkers(
   try {
     await Promise.all(workers.map(run));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.stop()));
     await chunks.return(undefined); // closes the file when a worker failed halfway
   }
 }
