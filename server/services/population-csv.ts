@@ -66,13 +66,6 @@ const BRIN = /^(\d{2}[A-Z]{2})(\d{2})?$/;
 const CREBO = /^\d{5}$/;
 const PGN = /^\d{9}$/;
 const NIVEAU = /^[1-4]$/;
-// Interned so 600,000 rows share a handful of strings instead of holding their own copies.
-const interned = new Map<string, string>();
-const intern = (s: string): string => {
-  let v = interned.get(s);
-  if (v === undefined) interned.set(s, (v = s));
-  return v;
-};
 
 /** Where each column is in a record. */
 export type ColumnIndex = Record<Column, number>;
@@ -108,9 +101,10 @@ export function checkRow(f: readonly string[], ix: ColumnIndex, line: number, pr
   if (problems.length > before) return null;
   return {
     pgn,
-    brin: intern(brinMatch![1]!),
-    instellingsnaam: intern(instellingsnaam),
-    crebo: intern(crebo),
+    // Not interned (as when all records were kept): records are packed and dropped as they are read.
+    brin: brinMatch![1]!,
+    instellingsnaam,
+    crebo,
     leerweg: leerweg as 'BOL' | 'BBL',
     niveau: Number(niveau),
     geslacht: (geslacht || null) as PopulationRecord['geslacht'],
