@@ -48,6 +48,11 @@ export function splitTussenvoegsel(name: string): [string, string] {
   return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
 }
 
+/** Adds a non-empty variant once. A function of its own, not a closure made per call (the import calls 600,000 times). */
+function addVariant(out: string[], v: string): void {
+  if (v && !out.includes(v)) out.push(v);
+}
+
 /** The spellings under which a registered student may log in, normalised. */
 export function registeredVariants(achternaam: string, tussenvoegsel: string | null | undefined): string[] {
   let tv = tussenvoegsel?.trim() ?? '';
@@ -58,23 +63,20 @@ export function registeredVariants(achternaam: string, tussenvoegsel: string | n
   // normaliseName(a) + normaliseName(b): each part is normalised once.
   const t = normaliseName(tv), n = normaliseName(name);
   const out: string[] = [];
-  const add = (v: string) => {
-    if (v && !out.includes(v)) out.push(v);
-  };
-  add(t + n); // before, stuck to it ("van der Berg", "vanderBerg"); "Berg, van der" is reordered to this
-  add(n); // left out ("Berg")
-  add(n + t); // after it without the comma ("Berg van der")
+  addVariant(out, t + n); // before, stuck to it ("van der Berg", "vanderBerg"); "Berg, van der" is reordered to this
+  addVariant(out, n); // left out ("Berg")
+  addVariant(out, n + t); // after it without the comma ("Berg van der")
   // Each part of a double name counts on its own ("Jansen-de Vries": "Jansen", "de Vries", "Vries").
   if (name.includes('-')) {
     const parts = name.split('-').map((p) => p.trim()).filter(Boolean);
     if (parts.length > 1) {
       for (const part of parts) {
         const [partTv, partName] = splitTussenvoegsel(part);
-        add(normaliseName(part));
-        add(normaliseName(partName));
-        if (partTv) add(normaliseName(partName) + normaliseName(partTv));
+        addVariant(out, normaliseName(part));
+        addVariant(out, normaliseName(partName));
+        if (partTv) addVariant(out, normaliseName(partName) + normaliseName(partTv));
       }
-      if (tv) add(t + normaliseName(parts[0]!));
+      if (tv) addVariant(out, t + normaliseName(parts[0]!));
     }
   }
   return out;

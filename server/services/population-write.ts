@@ -12,6 +12,11 @@ import type { PackedChunk } from './population-pack.ts';
 /** Students per bulk insert statement. */
 const BATCH = 8192;
 
+/** Copies a few bytes; a loop, as Buffer.copy() or set() cost ~0.5 us a call (measured: 1 s for 600,000 rows). */
+function copy(from: Uint8Array, at: number, to: Uint8Array, toAt: number, n: number): void {
+  for (let i = 0; i < n; i++) to[toAt + i] = from[at + i]!;
+}
+
 export class PopulationWriter {
   private nextId = 0;
   private replaced = 0;
@@ -60,8 +65,6 @@ export class PopulationWriter {
       key[r] = sortable ? (ranks[c.brin[r]!]! * 2 ** 22 + ((p[at]! << 14) | (p[at + 1]! << 6) | (p[at + 2]! >>> 2))) * 2 ** 21 + r : r;
     }
     key.sort();
-    const as = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength); // copy() without a view per row
-    const meta = as(c.meta), pgnKeys = as(c.pgnKeys), initialKeys = as(c.initialKeys);
     const id = new Int32Array(c.n);
     const { batch } = this;
     for (let from = 0; from < c.n; from += BATCH) {
@@ -69,9 +72,9 @@ export class PopulationWriter {
       for (let i = 0; i < batch.count; i++) {
         const r = sortable ? key[from + i]! % 2 ** 21 : from + i;
         id[r] = this.nextId + from + i;
-        meta.copy(batch.meta, STUDENT_META * i, STUDENT_META * r, STUDENT_META * (r + 1));
-        pgnKeys.copy(batch.pgnKeys, 32 * i, 32 * r, 32 * (r + 1));
-        initialKeys.copy(batch.initialKeys, 32 * i, 32 * r, 32 * (r + 1));
+        copy(c.meta, STUDENT_META * r, batch.meta, STUDENT_META * i, STUDENT_META);
+        copy(c.pgnKeys, 32 * r, batch.pgnKeys, 32 * i, 32);
+        copy(c.initialKeys, 32 * r, batch.initialKeys, 32 * i, 32);
       }
       this.repos.population.appendStudents(this.peildatum, this.nextId + from, batch);
     }
