@@ -72,9 +72,10 @@ export function populationRepo(db: Db) {
   const countByBrin = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ? AND brin = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM population');
 
-  const removePeildatum = (peildatum: string): void => {
+  /** Returns the number of students removed. */
+  const removePeildatum = (peildatum: string): number => {
     deleteBuckets.run(peildatum);
-    deletePeildatum.run(peildatum);
+    return deletePeildatum.run(peildatum).changes;
   };
 
   /**
@@ -117,15 +118,15 @@ export function populationRepo(db: Db) {
     countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
     count: (): number => count.get()?.n ?? 0,
     countPeildatum: (peildatum: string): number => countPeildatum.get(peildatum)?.n ?? 0,
-    /** Removes the population of one reference date and its login keys. Call inside a transaction. */
+    /** Removes the population of one reference date and its login keys; returns the number of students. Call inside a transaction. */
     deletePeildatum: removePeildatum,
     /**
-     * Bulk import, inside one transaction: removes the peildatum's students and keys and returns the first free id.
-     * Then appendStudents() with ids from there on, and writeLoginKeys() once for all keys.
+     * Bulk import, inside one transaction: removes the peildatum's students and keys; returns how many students
+     * it removed and the first free id. Then appendStudents() with ids from there on, and writeLoginKeys() once.
      */
-    startBulkReplace(peildatum: string): number {
-      removePeildatum(peildatum);
-      return (maxId.get()?.m ?? 0) + 1;
+    startBulkReplace(peildatum: string): { removed: number; firstId: number } {
+      const removed = removePeildatum(peildatum);
+      return { removed, firstId: (maxId.get()?.m ?? 0) + 1 };
     },
     /** Inserts the batch's students with ids firstId, firstId + 1, ... */
     appendStudents(peildatum: string, firstId: number, batch: StudentBatch): void {

@@ -37,7 +37,6 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
   const writer = new PopulationWriter(repos, peildatum);
   const merge = new ChunkMerge((c) => writer.add(c));
   try {
-    writer.begin();
     if (threads > 0) await packInWorkers(opened.chunks, opened.format, secret, threads, merge.add);
     else {
       const bulk = createBulkKeyer(secret);
