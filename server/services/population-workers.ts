@@ -1,10 +1,12 @@
 // Checks and keys the chunks of a population file on worker threads and hands the packed chunks to `onChunk`
 // in file order as they come in. Each worker holds two chunks, so it already works on the next one while
-// this thread merges and writes the last (onChunk may take a while).
+// this thread merges and writes the last (onChunk may take a while). This thread packs the first chunk itself:
+// a worker needs ~0.4 s to start (loading the TypeScript through tsx), which it would otherwise wait for.
 import { Worker } from 'node:worker_threads';
 import type { Chunk } from './population-chunks.ts';
 import type { RecordFormat } from './population-csv.ts';
-import type { PackedChunk } from './population-pack.ts';
+import { createBulkKeyer } from './keys.ts';
+import { packChunk, type PackedChunk } from './population-pack.ts';
 import type { ChunkMessage } from './population-worker.ts';
 
 /** A worker with a queue of chunks sent to it; it answers them in order. */
@@ -37,8 +39,15 @@ export async function packInWorkers(
 ): Promise<void> {
   const workers = Array.from({ length: threads }, () => startWorker(secret, format));
   const waiting = new Map<number, PackedChunk>(); // arrived before an earlier chunk
-  let next = 0;
+  let next = 1; // chunk 0 is packed here
   let handed = 0;
+  const deliver = (seq: number, packed: PackedChunk) => {
+    waiting.set(seq, packed);
+    for (let c = waiting.get(handed); c; c = waiting.get(handed)) {
+      waiting.delete(handed++);
+      onChunk(c);
+    }
+  };
   const run = async (w: ReturnType<typeof startWorker>): Promise<void> => {
     const queue: Promise<[number, PackedChunk]>[] = [];
     const send = async () => {
@@ -54,15 +63,17 @@ export async function packInWorkers(
     while (queue.length > 0) {
       const [seq, packed] = await queue.shift()!;
       await send();
-      waiting.set(seq, packed);
-      for (let c = waiting.get(handed); c; c = waiting.get(handed)) {
-        waiting.delete(handed++);
-        onChunk(c);
-      }
+      deliver(seq, packed);
     }
   };
   try {
-    await Promise.all(workers.map(run));
+    const first = await chunks.next();
+    if (first.done) return;
+    const runs = workers.map(run);
+    runs.forEach((r) => r.catch(() => undefined)); // awaited below; a failure must not go unhandled meanwhile
+    await new Promise((resolve) => setImmediate(resolve)); // the workers get their first chunks before this packs
+    deliver(0, packChunk(first.value.bytes, format, first.value.firstLine, createBulkKeyer(secret)));
+    await Promise.all(runs);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await chunks.return(undefined); // closes the file when a worker failed halfway
