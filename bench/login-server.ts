@@ -8,7 +8,7 @@ import { defaultConfig, databaseFile } from '../server/config.ts';
 import { openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { threadWriter } from '../server/writes/writer.ts';
-import { loopThreadMs } from './loop-cpu.ts';
+import { reportCpuOnRequest } from './loop-cpu.ts';
 import { createLogger } from '../server/logger.ts';
 
 const { values } = parseArgs({ options: { mode: { type: 'string' }, 'data-dir': { type: 'string' } } });
@@ -31,18 +31,5 @@ if (values.mode === 'hello') {
 const server = app.listen(0, '127.0.0.1', () => {
   process.send!({ port: (server.address() as AddressInfo).port });
 });
-// The server's own CPU time since start-up, for CPU per request: on a shared machine wall-clock rates
-// move with the neighbours' load, CPU time much less.
-let cpuAtStart = process.cpuUsage();
-let loopAtStart = loopThreadMs();
-process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'cpu-reset') {
-    cpuAtStart = process.cpuUsage();
-    loopAtStart = loopThreadMs();
-  }
-  if ((m as { cmd?: string }).cmd === 'cpu') {
-    const c = process.cpuUsage(cpuAtStart);
-    process.send!({ cpuMs: (c.user + c.system) / 1000, loopMs: loopThreadMs() - loopAtStart });
-  }
-});
+reportCpuOnRequest();
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

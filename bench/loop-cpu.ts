@@ -12,3 +12,24 @@ export function loopThreadMs(): number {
     return NaN;
   }
 }
+
+/**
+ * Answers the benchmark driver over IPC: `cpu-reset` starts counting, `cpu` replies with the CPU milliseconds
+ * since then, of the whole process and of the event-loop thread alone. On a shared machine wall-clock rates
+ * move with the neighbours' load, CPU time much less.
+ */
+export function reportCpuOnRequest(): void {
+  let cpuAtStart = process.cpuUsage();
+  let loopAtStart = loopThreadMs();
+  process.on('message', (m) => {
+    const cmd = (m as { cmd?: string }).cmd;
+    if (cmd === 'cpu-reset') {
+      cpuAtStart = process.cpuUsage();
+      loopAtStart = loopThreadMs();
+    }
+    if (cmd === 'cpu') {
+      const c = process.cpuUsage(cpuAtStart);
+      process.send!({ cpuMs: (c.user + c.system) / 1000, loopMs: loopThreadMs() - loopAtStart });
+    }
+  });
+}

@@ -14,7 +14,7 @@ import { databaseFile, defaultConfig } from '../server/config.ts';
 import { createRepos, openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { threadWriter } from '../server/writes/writer.ts';
-import { loopThreadMs } from './loop-cpu.ts';
+import { reportCpuOnRequest } from './loop-cpu.ts';
 import { createKeyer } from '../server/services/keys.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { demoPopulation } from '../server/demo/demo-data.ts';
@@ -67,20 +67,7 @@ for (const s of population) {
 }
 
 process.send!({ appUrl, helloUrl: `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}`, cookies });
-// The server's own CPU time, for CPU per request next to the wall-clock rates (see bench/login-server.ts):
-// the whole process, and the event-loop thread alone (Linux: /proc; the writer thread works beside it).
-let cpuAtStart = process.cpuUsage();
-let loopAtStart = loopThreadMs();
-process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'cpu-reset') {
-    cpuAtStart = process.cpuUsage();
-    loopAtStart = loopThreadMs();
-  }
-  if ((m as { cmd?: string }).cmd === 'cpu') {
-    const c = process.cpuUsage(cpuAtStart);
-    process.send!({ cpuMs: (c.user + c.system) / 1000, loopMs: loopThreadMs() - loopAtStart });
-  }
-});
+reportCpuOnRequest();
 process.on('disconnect', () => {
   appServer.close();
   helloServer.close();
