@@ -19,7 +19,12 @@ if (values.mode === 'hello') {
     res.send('Hello World!');
   });
 } else {
-  const config = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
+  // Every benchmark connection comes from 127.0.0.1, and about 2% of the generated students share school, surname
+  // and birth date with another (the login asks them for gender, which counts as a failure). A real school's
+  // address does not send 50,000 logins in a minute; the per-IP limit is set out of reach so it is not what is
+  // measured. The per-target limit stays as configured.
+  const base = defaultConfig({ dataDir: values['data-dir']!, clientDir: null });
+  const config = { ...base, loginThrottle: { ...base.loginThrottle, ipFailures: Number.MAX_SAFE_INTEGER } };
   // The request log stays on at info, as in production; stdout goes nowhere, the serialising still costs.
   const db = openDatabase(databaseFile(config));
   // As `job-monitor serve` runs it: background checkpoints, writes on the event loop (BENCH_WRITER=thread runs
