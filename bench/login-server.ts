@@ -10,6 +10,7 @@ import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
 import { threadWriter } from '../server/writes/writer.ts';
 import { reportCpuOnRequest } from './loop-cpu.ts';
 import { createLogger } from '../server/logger.ts';
+import { loadSecret } from '../server/services/keys.ts';
 
 const { values } = parseArgs({ options: { mode: { type: 'string' }, 'data-dir': { type: 'string' } } });
 let app: express.Express | ReturnType<typeof createApp>;
@@ -30,7 +31,7 @@ if (values.mode === 'hello') {
   // As `job-monitor serve` runs it: background checkpoints, writes on the event loop (BENCH_WRITER=thread runs
   // them in a writer thread instead, as WRITER_THREAD=true does, for comparison).
   startBackgroundCheckpoints(db);
-  const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
+  const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false, secret: loadSecret(config.dataDir) });
   app = createApp({ db, config, logger: createLogger('info'), writer });
 }
 const server = app.listen(0, '127.0.0.1', () => {

@@ -35,7 +35,7 @@ seedDemo(createRepos(db), createKeyer(secret));
 // As `job-monitor serve` runs it: background checkpoints, writes on the event loop, the production logger.
 startBackgroundCheckpoints(db);
 // BENCH_WRITER=thread runs the writes in a writer thread instead (WRITER_THREAD=true), for comparison.
-const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false });
+const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false, secret });
 const app = createApp({ db, config, secret, logger: createLogger('info'), writer });
 
 const hello = express();

@@ -37,9 +37,9 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   const questionnaires = loadQuestionnaires();
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
-  const writer = givenWriter ?? inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION }));
+  const writer = givenWriter ?? inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION, keyer }));
   const survey = createSurveyService({ repos, questionnaires, definitions, writer, sessionIdleMinutes: config.sessionIdleMinutes, now });
-  const login = createLoginService({ repos, keyer, writer, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
+  const login = createLoginService({ keyer, writer, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,10 +63,10 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
     for (const [name, value] of apiHeaders) res.setHeader(name, value);
     next();
   });
+  // Every route brings its own body parser, if it takes a body.
   surveyRoutes(api, survey, requireSession(repos, writer, config, now), config);
-  api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(authRoutes(login, config));
-  api.use(publicRoutes(repos));
+  authRoutes(api, login, config);
+  publicRoutes(api, repos);
   api.use(notFoundHandler);
   app.use('/api', api);
 

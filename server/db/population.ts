@@ -39,6 +39,10 @@ const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau,
 export function populationRepo(db: Db) {
   const currentPeildatum = db.prepare<[], { p: string | null }>('SELECT max(peildatum) AS p FROM population');
   const bucket = db.prepare<[string, Uint8Array], { entries: Buffer }>('SELECT entries FROM login_key_buckets WHERE peildatum = ? AND prefix = ?');
+  // The login's one read of the keys: the current peildatum's bucket, the peildatum found in the same statement.
+  const currentBucket = db.prepare<[Uint8Array], { entries: Buffer; peildatum: string }>(
+    'SELECT entries, peildatum FROM login_key_buckets WHERE peildatum = (SELECT max(peildatum) FROM population) AND prefix = ?',
+  );
   const byId = db.prepare<[number], PopulationRow>(`SELECT ${columns} FROM population WHERE id = ?`);
   const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(
     `SELECT ${columns} FROM population WHERE peildatum = ? AND brin = ? AND pgn_key = ?`,
@@ -100,20 +104,24 @@ export function populationRepo(db: Db) {
     }
   }
 
+  /** The students of a bucket's entries whose stored key is the start of `key`. */
+  function studentsIn(entries: Buffer | undefined, key: Buffer): PopulationRow[] {
+    const found: PopulationRow[] = [];
+    if (!entries) return found;
+    for (let at = 0; at < entries.length; at += ENTRY) {
+      if (entries.compare(key, 0, LOGIN_KEY_BYTES, at, at + LOGIN_KEY_BYTES) !== 0) continue;
+      const row = byId.get(entries.readUInt32BE(at + LOGIN_KEY_BYTES));
+      if (row) found.push(row);
+    }
+    return found;
+  }
+
   return {
     currentPeildatum: (): string | null => currentPeildatum.get()?.p ?? null,
     /** The students of a peildatum with this login key (the key's HMAC; its first LOGIN_KEY_BYTES are compared). */
-    findByLoginKey(key: Buffer, peildatum: string): PopulationRow[] {
-      const entries = bucket.get(peildatum, key.subarray(0, 2))?.entries;
-      const found: PopulationRow[] = [];
-      if (!entries) return found;
-      for (let at = 0; at < entries.length; at += ENTRY) {
-        if (entries.compare(key, 0, LOGIN_KEY_BYTES, at, at + LOGIN_KEY_BYTES) !== 0) continue;
-        const row = byId.get(entries.readUInt32BE(at + LOGIN_KEY_BYTES));
-        if (row) found.push(row);
-      }
-      return found;
-    },
+    findByLoginKey: (key: Buffer, peildatum: string): PopulationRow[] => studentsIn(bucket.get(peildatum, key.subarray(0, 2))?.entries, key),
+    /** The same for the current (latest) peildatum, in one read of the keys: what the login asks. */
+    findCurrentByLoginKey: (key: Buffer): PopulationRow[] => studentsIn(currentBucket.get(key.subarray(0, 2))?.entries, key),
     findByPgnKey: (peildatum: string, brin: string, pgnKey: Buffer): PopulationRow | undefined => byPgn.get(peildatum, brin, pgnKey),
     countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
     count: (): number => count.get()?.n ?? 0,

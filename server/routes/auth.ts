@@ -1,5 +1,5 @@
-// POST /api/login, POST /api/logout.
-import { Router } from 'express';
+// POST /api/login, POST /api/logout. Registered on the API router itself (no nested router level per request).
+import express, { type Router } from 'express';
 import type { Config } from '../config.ts';
 import type { LoginService } from '../services/login.ts';
 import { loginRequestSchema } from '../api/contract.ts';
@@ -7,9 +7,10 @@ import { parse } from '../api/validate.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
 
-export function authRoutes(login: LoginService, config: Config): Router {
-  const r = Router();
-  r.post('/login', async (req, res) => {
+const json = express.json({ limit: '64kb', strict: true });
+
+export function authRoutes(r: Router, login: LoginService, config: Config): void {
+  r.post('/login', json, async (req, res) => {
     const input = parse(loginRequestSchema, req.body);
     let outcome;
     try {
@@ -29,5 +30,4 @@ export function authRoutes(login: LoginService, config: Config): Router {
     clearSessionCookie(res, config);
     res.status(204).end();
   });
-  return r;
 }

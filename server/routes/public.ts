@@ -1,10 +1,9 @@
 // Unauthenticated reads: health and the school picker's list.
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Repos } from '../db/index.ts';
 import type { InstitutionOption } from '../api/contract.ts';
 
-export function publicRoutes(repos: Repos): Router {
-  const r = Router();
+export function publicRoutes(r: Router, repos: Repos): void {
   r.get('/health', (_req, res) => {
     repos.db.prepare('SELECT 1').get();
     res.json({ status: 'ok' });
@@ -13,5 +12,4 @@ export function publicRoutes(repos: Repos): Router {
     const list: InstitutionOption[] = repos.institutions.list().map(({ brin, name }) => ({ brin, name }));
     res.set('Cache-Control', 'public, max-age=300').json(list);
   });
-  return r;
 }

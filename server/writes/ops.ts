@@ -2,6 +2,8 @@
 // commit, either in the event-loop thread (inline writer) or in the writer thread (writer.ts), so their
 // arguments and results must survive structured cloning and they read the clock only from their arguments.
 import type { Repos } from '../db/index.ts';
+import type { Keyer } from '../services/keys.ts';
+import type { Gender } from '../api/contract.ts';
 import type { PopulationRow } from '../db/population.ts';
 import type { ResponseRow } from '../db/responses.ts';
 import type { LoginOutcomeKind } from '../db/login-outcomes.ts';
@@ -28,7 +30,44 @@ export const responseRef = (r: ResponseRow): ResponseRef => ({ id: r.id, questio
 
 export type StartSessionResult = { status: 'ok' } | { status: 'completed'; completedAt: string };
 
-export function createWriteOps({ repos, questionnaires, currentVersion }: { repos: Repos; questionnaires: Map<string, Questionnaire>; currentVersion: string }) {
+/** What the login looks a student up by: the keyed hash of what they typed, and the answers to twin questions. */
+export interface LoginLookup {
+  brin: string;
+  /** keyer.login(brin, birth date, typed surname variant) */
+  loginKey: Buffer;
+  gender?: Gender;
+  initial?: string;
+}
+export type LoginOpResult = StartSessionResult | { status: 'ambiguous'; ask: 'gender' | 'initial' } | { status: 'not_found' };
+
+const GENDER_CODE: Record<Gender, PopulationRow['geslacht'] | undefined> = { man: 'M', vrouw: 'V', anders: 'X', geen: undefined };
+
+/**
+ * Twins (or namesakes born the same day at one school) are told apart by gender, then by first initial;
+ * a student is never logged in as someone else. Returns the one student, or what to ask, or nobody.
+ */
+export function narrowCandidates(candidates: PopulationRow[], lookup: LoginLookup, keyer: Keyer): PopulationRow | { ask: 'gender' | 'initial' } | null {
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const code = lookup.gender ? GENDER_CODE[lookup.gender] : undefined;
+  let rest = code ? candidates.filter((c) => c.geslacht === code) : candidates;
+  if (rest.length === 0) rest = candidates; // a gender that differs from DUO's never locks anyone out
+  if (rest.length === 1) return rest[0]!;
+  if (!lookup.gender) return { ask: 'gender' };
+  if (!lookup.initial) return { ask: 'initial' };
+  const initial = lookup.initial;
+  const byInitial = rest.filter((c) => c.initialKey?.equals(keyer.initial(c.brin, c.pgnKey, initial)));
+  return byInitial.length === 1 ? byInitial[0]! : null;
+}
+
+export interface WriteOpsDeps {
+  repos: Repos;
+  questionnaires: Map<string, Questionnaire>;
+  currentVersion: string;
+  /** For the twins' initial keys in the login. */
+  keyer: Keyer;
+}
+
+export function createWriteOps({ repos, questionnaires, currentVersion, keyer }: WriteOpsDeps) {
   const definitions = createDefinitions(repos, questionnaires);
   const definitionOf = (r: ResponseRef): Questionnaire => {
     if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
@@ -56,20 +95,42 @@ export function createWriteOps({ repos, questionnaires, currentVersion }: { repo
     return id;
   }
 
+  /**
+   * A successful login: a session on the student's response, started now if they have none. The
+   * response is looked up here, inside the write, so two logins of one student in a batch find one.
+   */
+  function startSession(student: PopulationRow, tokenHash: Buffer, at: string, day: string): StartSessionResult {
+    const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
+    if (existing?.status === 'completed') {
+      repos.loginOutcomes.record(student.brin, day, 'completed');
+      return { status: 'completed', completedAt: existing.completedAt! };
+    }
+    repos.sessions.create(tokenHash, existing?.id ?? startResponse(student, at), at);
+    repos.loginOutcomes.record(student.brin, day, 'success');
+    return { status: 'ok' };
+  }
+
   return {
+    startSession,
+
     /**
-     * A successful login: a session on the student's response, started now if they have none. The
-     * response is looked up here, inside the write, so two logins of one student in a batch find one.
+     * A login, whole: the student looked up in the current population by login key, twins told apart,
+     * and the session started, or the failure counted. One operation, so the login reads and writes on
+     * the writer's connection (in the writer thread, the event loop does no SQLite work for a login) and
+     * sees the population in one state even while an import replaces it.
      */
-    startSession(student: PopulationRow, tokenHash: Buffer, at: string, day: string): StartSessionResult {
-      const existing = repos.responses.findByStudent(student.brin, student.pgnKey);
-      if (existing?.status === 'completed') {
-        repos.loginOutcomes.record(student.brin, day, 'completed');
-        return { status: 'completed', completedAt: existing.completedAt! };
+    login(lookup: LoginLookup, tokenHash: Buffer, at: string, day: string): LoginOpResult {
+      const candidates = repos.population.findCurrentByLoginKey(lookup.loginKey).filter((r) => r.brin === lookup.brin);
+      const found = narrowCandidates(candidates, lookup, keyer);
+      if (found === null) {
+        repos.loginOutcomes.record(lookup.brin, day, 'not_found');
+        return { status: 'not_found' };
       }
-      repos.sessions.create(tokenHash, existing?.id ?? startResponse(student, at), at);
-      repos.loginOutcomes.record(student.brin, day, 'success');
-      return { status: 'ok' };
+      if ('ask' in found) {
+        repos.loginOutcomes.record(lookup.brin, day, 'ambiguous');
+        return { status: 'ambiguous', ask: found.ask };
+      }
+      return startSession(found, tokenHash, at, day);
     },
 
     countLogin(brin: string, day: string, outcome: LoginOutcomeKind): void {

@@ -83,9 +83,11 @@ export interface ThreadWriterOptions {
   file: string;
   /** Whether the thread's connection checkpoints the WAL itself (false when background checkpoints run). */
   autocheckpoint: boolean;
+  /** The keying secret (services/keys.ts): the login's twin questions compare initial keys in the thread. */
+  secret: Buffer;
 }
 
-export function threadWriter({ file, autocheckpoint }: ThreadWriterOptions): Writer {
+export function threadWriter({ file, autocheckpoint, secret }: ThreadWriterOptions): Writer {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
   let outbox: Job[] = [];
@@ -99,7 +101,7 @@ export function threadWriter({ file, autocheckpoint }: ThreadWriterOptions): Wri
   };
 
   function start(): Worker {
-    const w = new Worker(new URL('./thread-boot.js', import.meta.url), { workerData: { file, autocheckpoint } });
+    const w = new Worker(new URL('./thread-boot.js', import.meta.url), { workerData: { file, autocheckpoint, secret } });
     w.on('message', (replies: Reply[]) => {
       for (const r of replies) {
         const p = pending.get(r.id);

@@ -120,7 +120,7 @@ describe('a save queued behind a submit of the same response', () => {
     await loggedIn();
     const questionnaires = loadQuestionnaires();
     const definitions = createDefinitions(t.repos, questionnaires);
-    const writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION }));
+    const writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION, keyer: t.keyer }));
     const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, writer, sessionIdleMinutes: 60, now: () => t.clock.now });
     const response = t.repos.responses.get(responseId())!; // as another tab's session read it: in progress
     t.repos.sessions.create(sha256('second-tab'), response.id, t.clock.now.toISOString());

@@ -24,8 +24,9 @@ beforeEach(() => {
   const file = join(dir, 'job-monitor.sqlite');
   db = openDatabase(file);
   repos = createRepos(db);
-  replacePopulation(repos, createKeyer(randomBytes(32)), '2023-12-01', [student({ brin: '25PZ' })]);
-  writer = threadWriter({ file, autocheckpoint: true });
+  const secret = randomBytes(32);
+  replacePopulation(repos, createKeyer(secret), '2023-12-01', [student({ brin: '25PZ' })]);
+  writer = threadWriter({ file, autocheckpoint: true, secret });
 });
 afterEach(async () => {
   await writer.close();

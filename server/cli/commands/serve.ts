@@ -25,7 +25,7 @@ export function serveCommand(): Command {
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
       // WRITER_THREAD=true: writes run in a writer thread with its own connection (README: "Writes and the event loop").
-      const writer = ctx.config.writerThread ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false }) : undefined;
+      const writer = ctx.config.writerThread ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false, secret: ctx.secret }) : undefined;
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
