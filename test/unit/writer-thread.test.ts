@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createRepos, openDatabase, type Db, type Repos } from '../../server/db/index.ts';
 import type { PopulationRow } from '../../server/db/population.ts';
-import { createKeyer } from '../../server/services/keys.ts';
+import { createKeyer, type Keyer } from '../../server/services/keys.ts';
+import { typedVariant } from '../../server/services/names.ts';
 import { replacePopulation } from '../../server/services/population.ts';
 import { sha256 } from '../../server/services/keys.ts';
 import { threadWriter, type Writer } from '../../server/writes/writer.ts';
@@ -19,13 +20,20 @@ let dir: string;
 let db: Db;
 let repos: Repos;
 let writer: Writer;
+let keyer: Keyer;
+// Twins at 25PZ: same surname and birth date, same gender, told apart only by their first initial.
+const twins = [
+  student({ brin: '25PZ', achternaam: 'Tweeling', geboortedatum: '2006-06-06', voorletters: 'A.B.' }),
+  student({ brin: '25PZ', achternaam: 'Tweeling', geboortedatum: '2006-06-06', voorletters: 'C.' }),
+];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'jm-writer-'));
   const file = join(dir, 'job-monitor.sqlite');
   db = openDatabase(file);
   repos = createRepos(db);
   const secret = randomBytes(32);
-  replacePopulation(repos, createKeyer(secret), '2023-12-01', [student({ brin: '25PZ' })]);
+  keyer = createKeyer(secret);
+  replacePopulation(repos, keyer, '2023-12-01', [student({ brin: '25PZ' }), ...twins]);
   writer = threadWriter({ file, autocheckpoint: true, secret });
 });
 afterEach(async () => {
@@ -61,6 +69,28 @@ it('rejects with the AppError the operation threw, and one failure does not fail
   expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'no_session', status: 401 });
   expect(results[1]).toMatchObject({ status: 'fulfilled' });
   expect(repos.loginOutcomes.list('25PZ', '2024-01-20', '2024-01-20')).toEqual([{ brin: '25PZ', day: '2024-01-20', outcome: 'not_found', n: 1 }]);
+});
+
+it('logs in in the thread: the lookup by login key, the twin questions with the same secret, the session', async () => {
+  const lookup = (initial?: string) => ({
+    brin: '25PZ',
+    loginKey: keyer.login('25PZ', '2006-06-06', typedVariant('tweeling')),
+    gender: initial === undefined ? undefined : ('vrouw' as const),
+    initial,
+  });
+  const login = (initial?: string) => writer.run('login', lookup(initial), sha256(`token-${initial}`), at, '2024-01-20');
+  expect(await login()).toEqual({ status: 'ambiguous', ask: 'gender' });
+  expect(await login('')).toEqual({ status: 'ambiguous', ask: 'initial' });
+  expect(await login('c')).toEqual({ status: 'ok' });
+  expect(await login('x')).toEqual({ status: 'not_found' });
+  const session = repos.sessions.get(sha256('token-c'))!;
+  const twinC = repos.population.findByPgnKey('2023-12-01', '25PZ', keyer.pgn(twins[1]!.pgn))!;
+  expect(repos.responses.findByStudent('25PZ', twinC.pgnKey)?.id).toBe(session.response.id);
+  expect(repos.loginOutcomes.list('25PZ', '2024-01-20', '2024-01-20').map((r) => [r.outcome, r.n])).toEqual([
+    ['ambiguous', 2],
+    ['not_found', 1],
+    ['success', 1],
+  ]);
 });
 
 it('waits for the writes in flight on close, and refuses new ones after', async () => {
