@@ -1,5 +1,5 @@
-// POST /api/login, POST /api/logout. Registered on the API router itself (no nested router level per request).
-import express, { type Router } from 'express';
+// POST /api/login, POST /api/logout. Registered on the app itself (no router level of its own per request).
+import express, { type IRouter } from 'express';
 import type { Config } from '../config.ts';
 import type { LoginService } from '../services/login.ts';
 import { loginRequestSchema } from '../api/contract.ts';
@@ -9,8 +9,8 @@ import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts
 
 const json = express.json({ limit: '64kb', strict: true });
 
-export function authRoutes(r: Router, login: LoginService, config: Config): void {
-  r.post('/login', json, async (req, res) => {
+export function authRoutes(r: IRouter, login: LoginService, config: Config): void {
+  r.post('/api/login', json, async (req, res) => {
     const input = parse(loginRequestSchema, req.body);
     let outcome;
     try {
@@ -24,7 +24,7 @@ export function authRoutes(r: Router, login: LoginService, config: Config): void
     else clearSessionCookie(res, config);
     res.json(result);
   });
-  r.post('/logout', async (req, res) => {
+  r.post('/api/logout', async (req, res) => {
     const token = sessionToken(req);
     if (token) await login.logout(token);
     clearSessionCookie(res, config);

@@ -1,6 +1,6 @@
-// The student's survey API; every route needs a session. Registered on the API router itself, not in a
-// nested router: the answer saves are the busiest requests, and each router level costs on every one.
-import express, { type RequestHandler, type Router } from 'express';
+// The student's survey API; every route needs a session. Registered on the app itself, not in a router
+// of their own: the answer saves are the busiest requests, and each router level costs on every one.
+import express, { type RequestHandler, type IRouter } from 'express';
 import type { SurveyService } from '../services/survey.ts';
 import type { Config } from '../config.ts';
 import { pageRequestSchema } from '../api/contract.ts';
@@ -12,12 +12,12 @@ import { clearSessionCookie, sessionToken } from './session.ts';
 const BODY_LIMIT = '64kb';
 
 /** Registers the survey routes with their own body parsers; the answer save reads its body as text. */
-export function surveyRoutes(r: Router, survey: SurveyService, session: RequestHandler, config: Config): void {
-  r.get('/survey', session, (_req, res) => {
+export function surveyRoutes(r: IRouter, survey: SurveyService, session: RequestHandler, config: Config): void {
+  r.get('/api/survey', session, (_req, res) => {
     res.json(survey.state(res.locals.response!));
   });
   // The session is checked by the save itself (services/survey.ts), inside its write.
-  r.put('/survey/answers', express.text({ type: 'application/json', limit: BODY_LIMIT }), async (req, res) => {
+  r.put('/api/survey/answers', express.text({ type: 'application/json', limit: BODY_LIMIT }), async (req, res) => {
     const token = sessionToken(req);
     try {
       if (!token) throw noSession();
@@ -27,11 +27,11 @@ export function surveyRoutes(r: Router, survey: SurveyService, session: RequestH
       throw err;
     }
   });
-  r.put('/survey/page', express.json({ limit: BODY_LIMIT }), session, async (req, res) => {
+  r.put('/api/survey/page', express.json({ limit: BODY_LIMIT }), session, async (req, res) => {
     await survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
     res.status(204).end();
   });
-  r.post('/survey/submit', session, async (_req, res) => {
+  r.post('/api/survey/submit', session, async (_req, res) => {
     res.json(await survey.submit(res.locals.response!));
   });
 }
