@@ -187,6 +187,11 @@ export function createWriteOps({ repos, questionnaires, currentVersion, keyer }:
     removeSession(tokenHash: Buffer): void {
       repos.sessions.remove(tokenHash);
     },
+
+    /** One step of the idle-session sweep (services/session-sweep.ts); returns how many it removed. */
+    removeIdleSessions(slice: number, cutoff: string): number {
+      return repos.sessions.removeIdleInSlice(slice, cutoff);
+    },
   };
 }
 export type WriteOps = ReturnType<typeof createWriteOps>;

@@ -5,10 +5,13 @@ import { createApp } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openContext } from '../context.ts';
 import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
-import { threadWriter } from '../../writes/writer.ts';
+import { inlineWriter, threadWriter } from '../../writes/writer.ts';
 import { databaseFile } from '../../config.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
+import { startSessionSweep } from '../../services/session-sweep.ts';
+import { createWriteOps } from '../../writes/ops.ts';
+import { CURRENT_VERSION, loadQuestionnaires } from '../../../questionnaire/index.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -25,8 +28,11 @@ export function serveCommand(): Command {
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
       // WRITER_THREAD=true: writes run in a writer thread with its own connection (README: "Writes and the event loop").
-      const writer = ctx.config.writerThread ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false, secret: ctx.secret }) : undefined;
+      const writer = ctx.config.writerThread
+        ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false, secret: ctx.secret })
+        : inlineWriter(ctx.db, createWriteOps({ repos: ctx.repos, questionnaires: loadQuestionnaires(), currentVersion: CURRENT_VERSION, keyer: ctx.keyer }));
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
+      const sweep = startSessionSweep({ writer, idleMinutes: ctx.config.sessionIdleMinutes, now: () => new Date(), log });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
@@ -49,7 +55,8 @@ export function serveCommand(): Command {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
-      await writer?.close();
+      await sweep.stop();
+      await writer.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');
