@@ -60,9 +60,10 @@ export function responsesRepo(db: Db) {
      VALUES (@brin, @pgnKey, @questionnaireVersion, @now, @now, @crebo, @leerweg, @niveau, @geslacht,
        @labelFileId, @b, @r1, @r2, @r3, @a1, @a2, @a3)`,
   );
-  const upsertAnswer = db.prepare(
+  // Positional parameters: every answer of every save runs this, and binding by name costs more.
+  const upsertAnswer = db.prepare<[number, string, string | null, number, string | null, string]>(
     `INSERT INTO answers (response_id, question_id, value, seq, client_changed_at, received_at)
-     VALUES (@responseId, @questionId, @value, @seq, @changedAt, @now)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (response_id, question_id) DO UPDATE SET
        value = excluded.value, seq = excluded.seq, client_changed_at = excluded.client_changed_at, received_at = excluded.received_at
      WHERE excluded.seq > answers.seq`,
@@ -84,14 +85,7 @@ export function responsesRepo(db: Db) {
     if (touchInProgress.run(now, responseId).changes === 0) return null;
     let applied = 0;
     for (const w of writes) {
-      applied += upsertAnswer.run({
-        responseId,
-        questionId: w.questionId,
-        value: w.value === null ? null : JSON.stringify(w.value),
-        seq: w.seq,
-        changedAt: w.changedAt,
-        now,
-      }).changes;
+      applied += upsertAnswer.run(responseId, w.questionId, w.value === null ? null : JSON.stringify(w.value), w.seq, w.changedAt, now).changes;
     }
     return applied;
   };
