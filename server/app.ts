@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { createRepos, type Db } from './db/index.ts';
+import { createRepos, type Db, type Repos } from './db/index.ts';
 import { createLogger, requestLogger } from './logger.ts';
-import { createKeyer, loadSecret } from './services/keys.ts';
+import { createKeyer, loadSecret, type Keyer } from './services/keys.ts';
 import { createLoginService } from './services/login.ts';
 import { createSurveyService } from './services/survey.ts';
 import { createDefinitions } from './services/question-modules.ts';
@@ -31,13 +31,18 @@ export interface AppOptions {
   writer?: Writer;
 }
 
+/** The app's writes on the event loop, on `db` (the default; `job-monitor serve` makes it to share it with its session sweep). */
+export function eventLoopWriter(db: Db, repos: Repos, keyer: Keyer, questionnaires = loadQuestionnaires()): Writer {
+  return inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION, keyer }));
+}
+
 export function createApp({ db, config, logger = createLogger(), secret, now = () => new Date(), writer: givenWriter }: AppOptions) {
   const repos = createRepos(db);
   const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
   const questionnaires = loadQuestionnaires();
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
-  const writer = givenWriter ?? inlineWriter(db, createWriteOps({ repos, questionnaires, currentVersion: CURRENT_VERSION, keyer }));
+  const writer = givenWriter ?? eventLoopWriter(db, repos, keyer, questionnaires);
   const survey = createSurveyService({ repos, questionnaires, definitions, writer, sessionIdleMinutes: config.sessionIdleMinutes, now });
   const login = createLoginService({ keyer, writer, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now });
 

@@ -17,7 +17,6 @@ export function sessionsRepo(db: Db) {
   );
   const touch = db.prepare<[string, Buffer]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const remove = db.prepare<[Buffer]>('DELETE FROM sessions WHERE token_hash = ?');
-  const removeIdle = db.prepare<[string]>('DELETE FROM sessions WHERE last_seen_at < ?');
   // One slice of the table by the first byte of the token hash: the sweep takes the table in 256 short steps
   // instead of one scan that would hold the write lock (no index on last_seen_at: every login and touch would pay for it).
   const removeIdleSlice = db.prepare<[Buffer, Buffer, string]>('DELETE FROM sessions WHERE token_hash >= ? AND token_hash < ? AND last_seen_at < ?');
@@ -32,7 +31,6 @@ export function sessionsRepo(db: Db) {
     },
     touch: (tokenHash: Buffer, now: string): void => void touch.run(now, tokenHash),
     remove: (tokenHash: Buffer): void => void remove.run(tokenHash),
-    removeIdleSince: (cutoff: string): number => removeIdle.run(cutoff).changes,
     /** Removes the sessions whose token hash starts with byte `slice` (0-255) and that were last seen before `cutoff`. */
     removeIdleInSlice(slice: number, cutoff: string): number {
       const from = Buffer.of(slice);

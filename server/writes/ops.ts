@@ -111,8 +111,6 @@ export function createWriteOps({ repos, questionnaires, currentVersion, keyer }:
   }
 
   return {
-    startSession,
-
     /**
      * A login, whole: the student looked up in the current population by login key, twins told apart,
      * and the session started, or the failure counted. One operation, so the login reads and writes on

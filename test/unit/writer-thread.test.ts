@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createRepos, openDatabase, type Db, type Repos } from '../../server/db/index.ts';
-import type { PopulationRow } from '../../server/db/population.ts';
 import { createKeyer, type Keyer } from '../../server/services/keys.ts';
 import { typedVariant } from '../../server/services/names.ts';
 import { replacePopulation } from '../../server/services/population.ts';
@@ -21,6 +20,7 @@ let db: Db;
 let repos: Repos;
 let writer: Writer;
 let keyer: Keyer;
+const pupil = student({ brin: '25PZ' });
 // Twins at 25PZ: same surname and birth date, same gender, told apart only by their first initial.
 const twins = [
   student({ brin: '25PZ', achternaam: 'Tweeling', geboortedatum: '2006-06-06', voorletters: 'A.B.' }),
@@ -33,7 +33,7 @@ beforeEach(() => {
   repos = createRepos(db);
   const secret = randomBytes(32);
   keyer = createKeyer(secret);
-  replacePopulation(repos, keyer, '2023-12-01', [student({ brin: '25PZ' }), ...twins]);
+  replacePopulation(repos, keyer, '2023-12-01', [pupil, ...twins]);
   writer = threadWriter({ file, autocheckpoint: true, secret });
 });
 afterEach(async () => {
@@ -46,11 +46,9 @@ const at = '2024-01-20T10:00:00.000Z';
 const body = (n: number) => JSON.stringify({ answers: [], events: [{ id: `t:${n}`, type: 'hidden', at }] });
 
 it('runs the writes in the thread and resolves once they are visible here', async () => {
-  const pupil = db
-    .prepare('SELECT id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau, geslacht, initial_key AS initialKey FROM population')
-    .get() as PopulationRow;
   const token = sha256('token');
-  expect(await writer.run('startSession', pupil, token, at, '2024-01-20')).toEqual({ status: 'ok' });
+  const loginKey = keyer.login('25PZ', pupil.geboortedatum, typedVariant(pupil.achternaam));
+  expect(await writer.run('login', { brin: '25PZ', loginKey }, token, at, '2024-01-20')).toEqual({ status: 'ok' });
   expect(repos.sessions.get(token)?.response.status).toBe('in_progress');
 
   const acks = await Promise.all(Array.from({ length: 20 }, (_, i) => writer.run('saveAnswers', token, body(i), at, 60)));

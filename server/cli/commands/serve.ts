@@ -1,17 +1,15 @@
 // job-monitor serve: runs the web application until SIGTERM/SIGINT, then shuts down gracefully.
 import { Command } from 'commander';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../app.ts';
+import { createApp, eventLoopWriter } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openContext } from '../context.ts';
 import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
-import { inlineWriter, threadWriter } from '../../writes/writer.ts';
+import { threadWriter } from '../../writes/writer.ts';
 import { databaseFile } from '../../config.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
 import { startSessionSweep } from '../../services/session-sweep.ts';
-import { createWriteOps } from '../../writes/ops.ts';
-import { CURRENT_VERSION, loadQuestionnaires } from '../../../questionnaire/index.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -30,7 +28,7 @@ export function serveCommand(): Command {
       // WRITER_THREAD=true: writes run in a writer thread with its own connection (README: "Writes and the event loop").
       const writer = ctx.config.writerThread
         ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false, secret: ctx.secret })
-        : inlineWriter(ctx.db, createWriteOps({ repos: ctx.repos, questionnaires: loadQuestionnaires(), currentVersion: CURRENT_VERSION, keyer: ctx.keyer }));
+        : eventLoopWriter(ctx.db, ctx.repos, ctx.keyer);
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
       const sweep = startSessionSweep({ writer, idleMinutes: ctx.config.sessionIdleMinutes, now: () => new Date(), log });
       const server = app.listen(ctx.config.port, ctx.config.host);
