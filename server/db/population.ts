@@ -40,8 +40,8 @@ export function populationRepo(db: Db) {
   const currentPeildatum = db.prepare<[], { p: string | null }>('SELECT max(peildatum) AS p FROM population');
   const bucket = db.prepare<[string, Uint8Array], { entries: Buffer }>('SELECT entries FROM login_key_buckets WHERE peildatum = ? AND prefix = ?');
   // The login's one read of the keys: the current peildatum's bucket, the peildatum found in the same statement.
-  const currentBucket = db.prepare<[Uint8Array], { entries: Buffer; peildatum: string }>(
-    'SELECT entries, peildatum FROM login_key_buckets WHERE peildatum = (SELECT max(peildatum) FROM population) AND prefix = ?',
+  const currentBucket = db.prepare<[Uint8Array], { entries: Buffer }>(
+    'SELECT entries FROM login_key_buckets WHERE peildatum = (SELECT max(peildatum) FROM population) AND prefix = ?',
   );
   const byId = db.prepare<[number], PopulationRow>(`SELECT ${columns} FROM population WHERE id = ?`);
   const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(

@@ -3,11 +3,11 @@ import express, { type IRouter } from 'express';
 import type { Config } from '../config.ts';
 import type { LoginService } from '../services/login.ts';
 import { loginRequestSchema } from '../api/contract.ts';
-import { parse } from '../api/validate.ts';
+import { BODY_LIMIT, parse } from '../api/validate.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, sessionToken, setSessionCookie } from './session.ts';
 
-const json = express.json({ limit: '64kb', strict: true });
+const json = express.json({ limit: BODY_LIMIT, strict: true });
 
 export function authRoutes(r: IRouter, login: LoginService, config: Config): void {
   r.post('/api/login', json, async (req, res) => {

@@ -4,12 +4,11 @@ import express, { type RequestHandler, type IRouter } from 'express';
 import type { SurveyService } from '../services/survey.ts';
 import type { Config } from '../config.ts';
 import { pageRequestSchema } from '../api/contract.ts';
-import { parse } from '../api/validate.ts';
+import { BODY_LIMIT, parse } from '../api/validate.ts';
 import { AppError } from '../errors.ts';
 import { noSession } from '../services/sessions.ts';
 import { clearSessionCookie, sessionToken } from './session.ts';
 
-const BODY_LIMIT = '64kb';
 
 /** Registers the survey routes with their own body parsers; the answer save reads its body as text. */
 export function surveyRoutes(r: IRouter, survey: SurveyService, session: RequestHandler, config: Config): void {
