@@ -9,7 +9,6 @@ import { AppError } from '../errors.ts';
 import { noSession } from '../services/sessions.ts';
 import { clearSessionCookie, sessionToken } from './session.ts';
 
-
 /** Registers the survey routes with their own body parsers; the answer save reads its body as text. */
 export function surveyRoutes(r: IRouter, survey: SurveyService, session: RequestHandler, config: Config): void {
   r.get('/api/survey', session, (_req, res) => {
