@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeBsn } from '../server/services/pgn.ts';
+import { makeBsn } from '../server/services/population/pgn.ts';
 import { rng } from '../server/demo/demo-data.ts';
 
 const SURNAMES = ['Jansen', 'de Jong', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker',

@@ -7,8 +7,8 @@ import { cpus, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRepos, openDatabase } from '../server/db/index.ts';
-import { createKeyer, loadSecret } from '../server/services/keys.ts';
-import { importPopulationFile } from '../server/services/population-import.ts';
+import { createKeyer, loadSecret } from '../server/services/common/keys.ts';
+import { importPopulationFile } from '../server/services/population/import.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '600000' } } });
 const rows = Number(values.rows);

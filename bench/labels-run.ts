@@ -2,7 +2,7 @@
 // `import` and `dry-run` run the label import; `read` only loads the workbook with exceljs (the baseline).
 import ExcelJS from 'exceljs';
 import { createRepos, openDatabase } from '../server/db/index.ts';
-import { createKeyer } from '../server/services/keys.ts';
+import { createKeyer } from '../server/services/common/keys.ts';
 import { importLabelFile } from '../server/services/labels/import.ts';
 
 const [mode, file, dbFile, secretHex] = process.argv.slice(2) as [string, string, string, string];

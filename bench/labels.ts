@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepos, openDatabase } from '../server/db/index.ts';
-import { createKeyer } from '../server/services/keys.ts';
-import { makeBsn } from '../server/services/pgn.ts';
-import { replacePopulation, type PopulationRecord } from '../server/services/population.ts';
+import { createKeyer } from '../server/services/common/keys.ts';
+import { makeBsn } from '../server/services/population/pgn.ts';
+import { replacePopulation, type PopulationRecord } from '../server/services/population/records.ts';
 import { HEADER, labelRow, writeXlsxStream } from '../test/support/label-files.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 40_000);

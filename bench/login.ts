@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { generate } from './generate-population.ts';
-import { registeredVariants, typedVariant } from '../server/services/names.ts';
+import { registeredVariants, typedVariant } from '../server/services/population/names.ts';
 
 const { values } = parseArgs({
   options: {

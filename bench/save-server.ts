@@ -13,9 +13,8 @@ import { createApp } from '../server/app.ts';
 import { databaseFile, defaultConfig } from '../server/config.ts';
 import { createRepos, openDatabase } from '../server/db/index.ts';
 import { startBackgroundCheckpoints } from '../server/db/checkpoints.ts';
-import { threadWriter } from '../server/writes/writer.ts';
 import { reportCpuOnRequest } from './loop-cpu.ts';
-import { createKeyer } from '../server/services/keys.ts';
+import { createKeyer } from '../server/services/common/keys.ts';
 import { seedDemo } from '../server/demo/seed.ts';
 import { demoPopulation } from '../server/demo/demo-data.ts';
 
@@ -32,11 +31,9 @@ const db = openDatabase(databaseFile(config));
 const secret = randomBytes(32);
 seedDemo(createRepos(db), createKeyer(secret));
 // Logs go to stdout, which the parent discards: the cost of writing them is measured, as in production.
-// As `job-monitor serve` runs it: background checkpoints, writes on the event loop, the production logger.
+// As `job-monitor serve` runs it: background checkpoints, the production logger.
 startBackgroundCheckpoints(db);
-// BENCH_WRITER=thread runs the writes in a writer thread instead (WRITER_THREAD=true), for comparison.
-const writer = process.env.BENCH_WRITER !== 'thread' ? undefined : threadWriter({ file: databaseFile(config), autocheckpoint: false, secret });
-const app = createApp({ db, config, secret, logger: createLogger('info'), writer });
+const app = createApp({ db, config, secret, logger: createLogger('info') });
 
 const hello = express();
 hello.disable('x-powered-by');

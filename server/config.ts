@@ -1,7 +1,7 @@
 // Runtime configuration, from command-line options and the environment.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_THROTTLE, type ThrottleLimits } from './services/throttle.ts';
+import { DEFAULT_THROTTLE, type ThrottleLimits } from './services/login/throttle.ts';
 
 export interface Config {
   dataDir: string;
@@ -16,8 +16,6 @@ export interface Config {
   secureCookies: boolean;
   /** Brute-force limits of the login. */
   loginThrottle: ThrottleLimits;
-  /** `serve` runs the writes in a writer thread (server/writes/) instead of on the event loop. */
-  writerThread: boolean;
 }
 
 export const ROOT_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -33,7 +31,6 @@ export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
     trustProxy: env.TRUST_PROXY ?? false,
     secureCookies: env.SECURE_COOKIES === 'true',
     loginThrottle: { ...DEFAULT_THROTTLE, ...(env.LOGIN_IP_FAILURES ? { ipFailures: Number(env.LOGIN_IP_FAILURES) } : {}) },
-    writerThread: env.WRITER_THREAD === 'true',
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { defaultConfig, databaseFile, type Config } from '../config.ts';
 import { createRepos, openDatabase, type Db, type Repos } from '../db/index.ts';
-import { createKeyer, loadSecret, type Keyer } from '../services/keys.ts';
+import { createKeyer, loadSecret, type Keyer } from '../services/common/keys.ts';
 
 export interface CliContext {
   config: Config;

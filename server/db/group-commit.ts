@@ -1,13 +1,13 @@
-// Group commit: writes that arrive together share one SQLite transaction, so under load the fixed cost of
-// a commit (locks, WAL write, their system calls) is paid once per batch, not once per request. Each write
-// runs in its own savepoint: one that throws is rolled back alone and fails only its caller. Callers
-// learn their outcome only after the batch has committed (or failed as a whole).
+// Group commit: writes that arrive in the same turn of the event loop share one IMMEDIATE transaction, so under
+// load the fixed cost of a commit (locks, WAL write, their system calls) is paid once per batch, not once per
+// request. Each write runs in its own savepoint: one that throws is rolled back alone and fails only its
+// caller. Callers learn their outcome only after the batch has committed (or failed as a whole), so an
+// acknowledged write survives a crash.
 import type { Db } from './database.ts';
 
-export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/** Runs a batch of writes in one transaction, each in its own savepoint; returns their outcomes once committed. */
-export function batchRunner(db: Db): (writes: (() => unknown)[]) => Outcome[] {
+export function groupCommit(db: Db): <T>(write: () => T) => Promise<T> {
   const one = db.transaction((write: () => unknown) => write()); // a savepoint inside `all`
   const all = db.transaction((writes: (() => unknown)[]): Outcome[] =>
     writes.map((write): Outcome => {
@@ -18,24 +18,17 @@ export function batchRunner(db: Db): (writes: (() => unknown)[]) => Outcome[] {
       }
     }),
   );
-  return (writes) => {
-    try {
-      return all(writes);
-    } catch (error) {
-      return writes.map(() => ({ ok: false, error })); // the commit failed: nothing was stored
-    }
-  };
-}
-
-/** Writes of one event-loop turn share a transaction; each promise settles after the COMMIT. */
-export function groupCommit(db: Db): <T>(write: () => T) => Promise<T> {
-  const run = batchRunner(db);
   let queue: { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
 
   function drain(): void {
     const jobs = queue;
     queue = [];
-    const outcomes = run(jobs.map((j) => j.write));
+    let outcomes: Outcome[];
+    try {
+      outcomes = all.immediate(jobs.map((j) => j.write));
+    } catch (error) {
+      outcomes = jobs.map(() => ({ ok: false, error })); // the commit failed: nothing was stored
+    }
     jobs.forEach((job, i) => {
       const o = outcomes[i]!;
       if (o.ok) job.resolve(o.value);

@@ -1,5 +1,8 @@
-// All repositories over one database, statements prepared once.
+// All repositories over one database, statements prepared once, and the two ways to write: `transaction` runs a
+// function in one IMMEDIATE transaction now; `commit` (group commit) lets writes of one event-loop turn share a
+// transaction and settles each once it is committed. The connection itself stays in here.
 import type { Db } from './database.ts';
+import { groupCommit } from './group-commit.ts';
 import { institutionsRepo } from './institutions.ts';
 import { labelsRepo } from './labels.ts';
 import { loginOutcomesRepo } from './login-outcomes.ts';
@@ -7,11 +10,12 @@ import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
 import { sessionsRepo } from './sessions.ts';
 import { questionModulesRepo } from './question-modules.ts';
+import { systemRepo } from './system.ts';
 import { timingRepo } from './timing.ts';
 
 export function createRepos(db: Db) {
+  const run = db.transaction((write: () => unknown) => write());
   return {
-    db,
     institutions: institutionsRepo(db),
     population: populationRepo(db),
     labels: labelsRepo(db),
@@ -20,6 +24,11 @@ export function createRepos(db: Db) {
     questionModules: questionModulesRepo(db),
     loginOutcomes: loginOutcomesRepo(db),
     timing: timingRepo(db),
+    system: systemRepo(db),
+    /** Runs `write` in one IMMEDIATE transaction (a savepoint when one is open); rolled back when it throws. */
+    transaction: <T>(write: () => T): T => run.immediate(write) as T,
+    /** Group commit: resolves after the transaction holding `write` has committed. */
+    commit: groupCommit(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,6 +1,6 @@
-// Label files and their rows, keyed by the PGN pseudonym. The current file of an institution is the one
-// with the latest date in its name, then the latest arrival. Also applies a file to the institution's
-// responses (re-tagging), since that write belongs to the same import transaction.
+// Label files and their rows, keyed by the PGN pseudonym. The current file of an institution is the ready one
+// with the latest date in its name, then the latest arrival; a file is 'loading' while its rows are written in
+// short transactions (migration 009). Also applies a file to the institution's responses (re-tagging).
 import type { Db } from './database.ts';
 
 export interface LabelSet {
@@ -39,12 +39,13 @@ export interface LabelFileHistoryRow extends LabelFile {
 }
 
 const ORDER = `ORDER BY coalesce(file_date, '') DESC, received_at DESC, id DESC`;
-const LABEL_COLUMNS = ['bedrijfsgroep', 'respons_1', 'respons_2', 'respons_3', 'analyse_1', 'analyse_2', 'analyse_3'];
+const READY = `status = 'ready'`;
+const LABEL_COLUMNS = ['bedrijfsgroep', 'respons_1', 'respons_2', 'respons_3', 'analyse_1', 'analyse_2', 'analyse_3'] as const;
 
 export function labelsRepo(db: Db) {
   const insertFile = db.prepare(
-    `INSERT INTO label_files (brin, file_name, file_date, received_at, row_count)
-     VALUES (@brin, @fileName, @fileDate, @receivedAt, @rowCount)`,
+    `INSERT INTO label_files (brin, file_name, file_date, received_at, row_count, status)
+     VALUES (@brin, @fileName, @fileDate, @receivedAt, @rowCount, 'loading')`,
   );
   const insertRow = db.prepare(
     `INSERT INTO labels (label_file_id, pgn_key, bedrijfsgroep, respons_1, respons_2, respons_3, analyse_1, analyse_2, analyse_3)
@@ -52,31 +53,33 @@ export function labelsRepo(db: Db) {
   );
   const current = db.prepare<[string], LabelFile>(
     `SELECT id, brin, file_name AS fileName, file_date AS fileDate, received_at AS receivedAt, row_count AS rowCount
-     FROM label_files WHERE brin = ? ${ORDER} LIMIT 1`,
+     FROM label_files WHERE brin = ? AND ${READY} ${ORDER} LIMIT 1`,
   );
   const history = db.prepare<[string], LabelFileHistoryRow>(
     `SELECT id, brin, file_name AS fileName, file_date AS fileDate, received_at AS receivedAt, row_count AS rowCount,
        sha256, matched, not_in_population AS notInPopulation, zonder_label AS zonderLabel,
        responses_changed AS responsesChanged, report
-     FROM label_files WHERE brin = ? ${ORDER}`,
+     FROM label_files WHERE brin = ? AND ${READY} ${ORDER}`,
   );
   const recordImport = db.prepare(
     `UPDATE label_files SET sha256 = @sha256, matched = @matched, not_in_population = @notInPopulation,
        zonder_label = @zonderLabel, responses_changed = @responsesChanged, report = @report WHERE id = @id`,
   );
-  // The population link reads the population table; it lives here because only label checks need the keys.
-  const populationKeys = db.prepare<[string, string], { k: Buffer }>('SELECT pgn_key AS k FROM population WHERE peildatum = ? AND brin = ?');
-  // Responses whose labels differ from what the file gives them (no row in the file = "zonder label").
-  const changedByFile = db.prepare<{ fileId: number; brin: string }, { n: number }>(
-    `SELECT count(*) AS n FROM responses r LEFT JOIN labels l ON l.label_file_id = @fileId AND l.pgn_key = r.pgn_key
-     WHERE r.brin = @brin AND (${LABEL_COLUMNS.map((c) => `r.${c} IS NOT l.${c}`).join(' OR ')})`,
+  const makeReady = db.prepare<[number]>(`UPDATE label_files SET status = 'ready' WHERE id = ? AND status = 'loading'`);
+  const dropLoading = db.prepare<[number]>(`DELETE FROM label_files WHERE id = ? AND status = 'loading'`);
+  // Labels of the institution's responses as stored now, to tell how many a file would change.
+  const responseLabels = db.prepare<[string], { pgnKey: Buffer } & Record<(typeof LABEL_COLUMNS)[number], string | null>>(
+    `SELECT pgn_key AS pgnKey, ${LABEL_COLUMNS.join(', ')} FROM responses WHERE brin = ?`,
   );
-  const retag = db.prepare<{ fileId: number; brin: string }>(
+  // One step of a re-tag: the next `limit` responses of the institution after id `after` get the file's labels
+  // (no row in the file: "zonder label").
+  const retagStep = db.prepare<{ fileId: number; brin: string; after: number; limit: number }, { id: number }>(
     `UPDATE responses SET label_file_id = @fileId, ${LABEL_COLUMNS.map((c) => `${c} = n.${c}`).join(', ')}
      FROM (SELECT r.id, ${LABEL_COLUMNS.map((c) => `l.${c}`).join(', ')}
            FROM responses r LEFT JOIN labels l ON l.label_file_id = @fileId AND l.pgn_key = r.pgn_key
-           WHERE r.brin = @brin) AS n
-     WHERE responses.id = n.id`,
+           WHERE r.brin = @brin AND r.id > @after ORDER BY r.id LIMIT @limit) AS n
+     WHERE responses.id = n.id
+     RETURNING responses.id`,
   );
   const row = db.prepare<[number, Buffer], { b: string | null; r1: string | null; r2: string | null; r3: string | null; a1: string | null; a2: string | null; a3: string | null }>(
     `SELECT bedrijfsgroep AS b, respons_1 AS r1, respons_2 AS r2, respons_3 AS r3, analyse_1 AS a1, analyse_2 AS a2, analyse_3 AS a3
@@ -88,24 +91,34 @@ export function labelsRepo(db: Db) {
       const r = row.get(fileId, pgnKey);
       return r && { bedrijfsgroep: r.b, respons: [r.r1, r.r2, r.r3], analyse: [r.a1, r.a2, r.a3] };
     },
-    /** Stores a whole file. Call inside a transaction. */
+    /** Starts a file, invisible until makeReady(); its rows follow with addRows(). */
+    startFile: (file: Omit<LabelFile, 'id'>): number => Number(insertFile.run(file).lastInsertRowid),
+    addRows(fileId: number, rows: Iterable<LabelRow>): void {
+      for (const r of rows) insertRow.run(fileId, r.pgnKey, r.bedrijfsgroep, ...r.respons, ...r.analyse);
+    },
+    makeReady: (fileId: number): void => void makeReady.run(fileId),
+    /** Stores a whole small file at once and makes it ready (the demo, tests). Call inside a transaction. */
     addFile(file: Omit<LabelFile, 'id' | 'rowCount'>, rows: LabelRow[]): number {
       const id = Number(insertFile.run({ ...file, rowCount: rows.length }).lastInsertRowid);
       for (const r of rows) insertRow.run(id, r.pgnKey, r.bedrijfsgroep, ...r.respons, ...r.analyse);
+      makeReady.run(id);
       return id;
     },
+    /** Removes a file that never became ready (its rows go with it). */
+    dropLoading: (fileId: number): void => void dropLoading.run(fileId),
     recordImport: (id: number, info: LabelFileImport): void => void recordImport.run({ id, ...info }),
-    /** All files of an institution, current first. */
+    /** All ready files of an institution, current first. */
     history: (brin: string): LabelFileHistoryRow[] => history.all(brin),
-    populationKeys: (peildatum: string, brin: string): Buffer[] => populationKeys.all(peildatum, brin).map((r) => r.k),
-    /**
-     * Tags every response of the institution with the file's labels (or none: "zonder label") and records the
-     * file. Returns how many responses changed labels and how many were tagged. Call inside a transaction.
-     */
-    retagResponses(brin: string, fileId: number): { changed: number; tagged: number } {
-      const changed = changedByFile.get({ fileId, brin })?.n ?? 0;
-      const tagged = retag.run({ fileId, brin }).changes;
-      return { changed, tagged };
+    /** The labels every response of the institution carries now. */
+    responseLabels: (brin: string): { pgnKey: Buffer; labels: LabelSet }[] =>
+      responseLabels.all(brin).map((r) => ({
+        pgnKey: r.pgnKey,
+        labels: { bedrijfsgroep: r.bedrijfsgroep, respons: [r.respons_1, r.respons_2, r.respons_3], analyse: [r.analyse_1, r.analyse_2, r.analyse_3] },
+      })),
+    /** Re-tags the next `limit` responses after id `after`; returns the last id it tagged, or null when none were left. */
+    retagStep(brin: string, fileId: number, after: number, limit: number): { lastId: number | null; tagged: number } {
+      const ids = retagStep.all({ fileId, brin, after, limit }).map((r) => r.id);
+      return { lastId: ids.length ? Math.max(...ids) : null, tagged: ids.length };
     },
   };
 }

@@ -1,4 +1,5 @@
-// The DUO population: pseudonymised students per reference date and their login keys.
+// The DUO population: pseudonymised students in import sets (migration 009), their login keys, and the
+// set that is current: the ready one with the latest peildatum, then the latest import.
 import type { Db } from './database.ts';
 
 export interface PopulationRow {
@@ -13,159 +14,120 @@ export interface PopulationRow {
   initialKey: Buffer | null;
 }
 
-export interface NewPopulationRow extends Omit<PopulationRow, 'id'> {
+/** A student as an import writes it: background data and keyed hashes only. */
+export interface StudentWrite {
+  brin: string;
+  pgnKey: Buffer;
+  crebo: string;
+  leerweg: 'BOL' | 'BBL';
+  niveau: number;
+  geslacht: 'M' | 'V' | 'X' | null;
+  initialKey: Buffer | null;
+  /** Each key's first LOGIN_KEY_BYTES are stored. */
   loginKeys: Buffer[];
 }
 
-/** Stored bytes of a login key: the first 16 of its HMAC-SHA256 (128 bits), as migration 008 says. */
-export const LOGIN_KEY_BYTES = 16;
-/** A bucket entry: the stored key, then the population id (4 bytes, big-endian). */
-const ENTRY = LOGIN_KEY_BYTES + 4;
-/**
- * Students for the bulk insert as packed columns: STUDENT_META bytes per student in `meta`, ASCII: BRIN (4),
- * crebo (5), leerweg (3), niveau (1), geslacht (M, V, X or "-"), "1" when it has an initial key, then one unused
- * byte; and 32 bytes per student in `pgnKeys` and `initialKeys`.
- */
-export interface StudentBatch {
-  count: number;
-  meta: Uint8Array;
-  pgnKeys: Uint8Array;
-  initialKeys: Uint8Array;
+export interface PopulationSet {
+  id: number;
+  peildatum: string;
+  status: 'loading' | 'ready' | 'retired';
+  students: number | null;
 }
-export const STUDENT_META = 16;
 
-const columns = `id, peildatum, brin, pgn_key AS pgnKey, crebo, leerweg, niveau, geslacht, initial_key AS initialKey`;
+/** Stored bytes of a login key: the first 16 of its HMAC-SHA256 (128 bits). */
+export const LOGIN_KEY_BYTES = 16;
+
+const CURRENT_SET = `(SELECT id FROM population_sets WHERE status = 'ready' ORDER BY peildatum DESC, id DESC LIMIT 1)`;
+const columns = (p: string) =>
+  `${p}.id, ${p}.peildatum, ${p}.brin, ${p}.pgn_key AS pgnKey, ${p}.crebo, ${p}.leerweg, ${p}.niveau, ${p}.geslacht, ${p}.initial_key AS initialKey`;
 
 export function populationRepo(db: Db) {
-  const currentPeildatum = db.prepare<[], { p: string | null }>('SELECT max(peildatum) AS p FROM population');
-  const bucket = db.prepare<[string, Uint8Array], { entries: Buffer }>('SELECT entries FROM login_key_buckets WHERE peildatum = ? AND prefix = ?');
-  // The login's one read of the keys: the current peildatum's bucket, the peildatum found in the same statement.
-  const currentBucket = db.prepare<[Uint8Array], { entries: Buffer }>(
-    'SELECT entries FROM login_key_buckets WHERE peildatum = (SELECT max(peildatum) FROM population) AND prefix = ?',
+  const currentSet = db.prepare<[], PopulationSet>(
+    `SELECT id, peildatum, status, students FROM population_sets WHERE id = ${CURRENT_SET}`,
   );
-  const byId = db.prepare<[number], PopulationRow>(`SELECT ${columns} FROM population WHERE id = ?`);
-  const byPgn = db.prepare<[string, string, Buffer], PopulationRow>(
-    `SELECT ${columns} FROM population WHERE peildatum = ? AND brin = ? AND pgn_key = ?`,
+  const byLoginKey = db.prepare<[Buffer, string], PopulationRow>(
+    `SELECT ${columns('p')} FROM login_keys k JOIN population p ON p.id = k.population_id
+     WHERE k.set_id = ${CURRENT_SET} AND k.key = ? AND p.brin = ?`,
   );
-  // Positional parameters: binding from an object by name costs measurably at 600,000 rows.
-  const insert = db.prepare<[string, string, Buffer, string, string, number, string | null, Buffer | null]>(
-    `INSERT INTO population (peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  const byPgn = db.prepare<[string, Buffer], PopulationRow>(
+    `SELECT ${columns('population')} FROM population WHERE set_id = ${CURRENT_SET} AND brin = ? AND pgn_key = ?`,
   );
-  // The bulk insert takes a batch of students as three blobs and cuts them into rows in SQL. Why: binding nine
-  // values per student cost more than SQLite's own work (measured at 600,000 students: multi-row VALUES 3.7 s,
-  // this 2.3 s, of which 1.65 s is SQLite's floor for these rows and their UNIQUE index). substr() of a blob
-  // counts bytes, so each cut is O(1).
-  const insertBatch = db.prepare<[{ count: number; firstId: number; peildatum: string; meta: Uint8Array; pgnKeys: Uint8Array; initialKeys: Uint8Array }]>(
-    `INSERT INTO population (id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key)
-     WITH RECURSIVE i (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n + 1 < @count)
-     SELECT @firstId + n, @peildatum,
-       CAST(substr(@meta, ${STUDENT_META} * n + 1, 4) AS TEXT),
-       substr(@pgnKeys, 32 * n + 1, 32),
-       CAST(substr(@meta, ${STUDENT_META} * n + 5, 5) AS TEXT),
-       CAST(substr(@meta, ${STUDENT_META} * n + 10, 3) AS TEXT),
-       CAST(CAST(substr(@meta, ${STUDENT_META} * n + 13, 1) AS TEXT) AS INTEGER),
-       nullif(CAST(substr(@meta, ${STUDENT_META} * n + 14, 1) AS TEXT), '-'),
-       CASE WHEN substr(@meta, ${STUDENT_META} * n + 15, 1) = x'31' THEN substr(@initialKeys, 32 * n + 1, 32) END
-     FROM i`,
+  const byPeildatumPgn = db.prepare<[string, string, Buffer], PopulationRow>(
+    `SELECT ${columns('population')} FROM population
+     WHERE set_id = (SELECT id FROM population_sets WHERE status = 'ready' AND peildatum = ? ORDER BY id DESC LIMIT 1) AND brin = ? AND pgn_key = ?`,
   );
-  const insertBucket = db.prepare<[string, Uint8Array, Uint8Array]>('INSERT INTO login_key_buckets (peildatum, prefix, entries) VALUES (?, ?, ?)');
-  const deleteBuckets = db.prepare<[string]>('DELETE FROM login_key_buckets WHERE peildatum = ?');
-  const deletePeildatum = db.prepare<[string]>('DELETE FROM population WHERE peildatum = ?');
-  // When the peildatum is the only one stored, both tables are emptied by a DELETE without WHERE, which SQLite
-  // runs as a truncate (it frees the pages instead of removing 600,000 rows and their index entries one by one).
-  const onlyPeildatum = db.prepare<[string, string], { only: number }>('SELECT (min(peildatum) = ? AND max(peildatum) = ?) AS only FROM population');
-  const deleteAllBuckets = db.prepare('DELETE FROM login_key_buckets');
-  const deleteAll = db.prepare('DELETE FROM population');
-  const maxId = db.prepare<[], { m: number | null }>('SELECT max(id) AS m FROM population');
-  const countPeildatum = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ?');
-  const countByBrin = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM population WHERE peildatum = ? AND brin = ?');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM population');
+  const pgnKeys = db.prepare<[string], Buffer>(`SELECT pgn_key FROM population WHERE set_id = ${CURRENT_SET} AND brin = ?`).pluck();
+  const countByBrin = db.prepare<[string], number>(`SELECT count(*) FROM population WHERE set_id = ${CURRENT_SET} AND brin = ?`).pluck();
+  const count = db.prepare<[], number>('SELECT count(*) FROM population').pluck();
 
-  /** Returns the number of students removed. */
-  const removePeildatum = (peildatum: string): number => {
-    if (onlyPeildatum.get(peildatum, peildatum)?.only === 1) {
-      deleteAllBuckets.run();
-      return deleteAll.run().changes;
-    }
-    deleteBuckets.run(peildatum);
-    return deletePeildatum.run(peildatum).changes;
-  };
-
-  /**
-   * Writes the login keys of one peildatum (none stored yet): `keys` holds LOGIN_KEY_BYTES per key (or more: the
-   * rest is cut off), `ids[i]` is key i's student. Sorted into buckets by a counting sort on the first two bytes.
-   */
-  function writeLoginKeys(peildatum: string, keys: Buffer, keyBytes: number, ids: ArrayLike<number>): void {
-    const n = ids.length;
-    const start = new Int32Array(65537);
-    for (let i = 0; i < n; i++) start[((keys[keyBytes * i]! << 8) | keys[keyBytes * i + 1]!) + 1]!++;
-    for (let b = 1; b <= 65536; b++) start[b]! += start[b - 1]!;
-    const next = start.slice(0, 65536);
-    const entries = Buffer.allocUnsafe(ENTRY * n);
-    for (let i = 0; i < n; i++) {
-      const at = ENTRY * next[(keys[keyBytes * i]! << 8) | keys[keyBytes * i + 1]!]!++;
-      keys.copy(entries, at, keyBytes * i, keyBytes * i + LOGIN_KEY_BYTES);
-      entries.writeUInt32BE(ids[i]!, at + LOGIN_KEY_BYTES);
-    }
-    for (let b = 0; b < 65536; b++) {
-      const from = ENTRY * start[b]!, to = ENTRY * start[b + 1]!;
-      if (to > from) insertBucket.run(peildatum, entries.subarray(from, from + 2), entries.subarray(from, to));
-    }
-  }
-
-  /** The students of a bucket's entries whose stored key is the start of `key`. */
-  function studentsIn(entries: Buffer | undefined, key: Buffer): PopulationRow[] {
-    const found: PopulationRow[] = [];
-    if (!entries) return found;
-    for (let at = 0; at < entries.length; at += ENTRY) {
-      if (entries.compare(key, 0, LOGIN_KEY_BYTES, at, at + LOGIN_KEY_BYTES) !== 0) continue;
-      const row = byId.get(entries.readUInt32BE(at + LOGIN_KEY_BYTES));
-      if (row) found.push(row);
-    }
-    return found;
-  }
+  const insertSet = db.prepare<[string, string]>("INSERT INTO population_sets (peildatum, status, created_at) VALUES (?, 'loading', ?)");
+  const abandonLoading = db.prepare<[number]>("UPDATE population_sets SET status = 'retired' WHERE status = 'loading' AND id <> ?");
+  const insertStudent = db.prepare<[number, string, string, Buffer, string, string, number, string | null, Buffer | null]>(
+    `INSERT INTO population (set_id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertKey = db.prepare<[number, Buffer, number]>('INSERT OR IGNORE INTO login_keys (set_id, key, population_id) VALUES (?, ?, ?)');
+  const setOf = db.prepare<[number], PopulationSet>('SELECT id, peildatum, status, students FROM population_sets WHERE id = ?');
+  const makeReady = db.prepare<[number, number]>("UPDATE population_sets SET status = 'ready', students = ? WHERE id = ? AND status = 'loading'");
+  const retireOthers = db.prepare<[string, number]>("UPDATE population_sets SET status = 'retired' WHERE status = 'ready' AND peildatum = ? AND id <> ?");
+  const readyStudents = db.prepare<[string, number], number>(
+    "SELECT coalesce(sum(students), 0) FROM population_sets WHERE status = 'ready' AND peildatum = ? AND id <> ?",
+  ).pluck();
+  const abandon = db.prepare<[number]>("UPDATE population_sets SET status = 'retired' WHERE id = ? AND status = 'loading'");
+  const retired = db.prepare<[], number>("SELECT id FROM population_sets WHERE status = 'retired' ORDER BY id").pluck();
+  const deleteKeys = db.prepare<[number, number]>(
+    'DELETE FROM login_keys WHERE (set_id, key, population_id) IN (SELECT set_id, key, population_id FROM login_keys WHERE set_id = ? LIMIT ?)',
+  );
+  const deleteStudents = db.prepare<[number, number]>('DELETE FROM population WHERE id IN (SELECT id FROM population WHERE set_id = ? LIMIT ?)');
+  const deleteSet = db.prepare<[number]>('DELETE FROM population_sets WHERE id = ?');
 
   return {
-    currentPeildatum: (): string | null => currentPeildatum.get()?.p ?? null,
-    /** The students of a peildatum with this login key (the key's HMAC; its first LOGIN_KEY_BYTES are compared). */
-    findByLoginKey: (key: Buffer, peildatum: string): PopulationRow[] => studentsIn(bucket.get(peildatum, key.subarray(0, 2))?.entries, key),
-    /** The same for the current (latest) peildatum, in one read of the keys: what the login asks. */
-    findCurrentByLoginKey: (key: Buffer): PopulationRow[] => studentsIn(currentBucket.get(key.subarray(0, 2))?.entries, key),
-    findByPgnKey: (peildatum: string, brin: string, pgnKey: Buffer): PopulationRow | undefined => byPgn.get(peildatum, brin, pgnKey),
-    countByBrin: (peildatum: string, brin: string): number => countByBrin.get(peildatum, brin)?.n ?? 0,
-    count: (): number => count.get()?.n ?? 0,
-    countPeildatum: (peildatum: string): number => countPeildatum.get(peildatum)?.n ?? 0,
-    /** Removes the population of one reference date and its login keys; returns the number of students. Call inside a transaction. */
-    deletePeildatum: removePeildatum,
-    /**
-     * Bulk import, inside one transaction: removes the peildatum's students and keys; returns how many students
-     * it removed and the first free id. Then appendStudents() with ids from there on, and writeLoginKeys() once.
-     */
-    startBulkReplace(peildatum: string): { removed: number; firstId: number } {
-      const removed = removePeildatum(peildatum);
-      return { removed, firstId: (maxId.get()?.m ?? 0) + 1 };
+    currentSet: (): PopulationSet | undefined => currentSet.get(),
+    currentPeildatum: (): string | null => currentSet.get()?.peildatum ?? null,
+    /** The current set's students of a school with this login key (its first LOGIN_KEY_BYTES are compared). */
+    findCurrentByLoginKey: (key: Buffer, brin: string): PopulationRow[] => byLoginKey.all(key.subarray(0, LOGIN_KEY_BYTES), brin),
+    findCurrentByPgnKey: (brin: string, pgnKey: Buffer): PopulationRow | undefined => byPgn.get(brin, pgnKey),
+    /** A student of the population of a peildatum (not necessarily the current one). */
+    findByPgnKey: (peildatum: string, brin: string, pgnKey: Buffer): PopulationRow | undefined => byPeildatumPgn.get(peildatum, brin, pgnKey),
+    /** The PGN pseudonyms of a school's current students: what a label file is linked against. */
+    currentPgnKeys: (brin: string): Buffer[] => pgnKeys.all(brin),
+    countCurrentByBrin: (brin: string): number => countByBrin.get(brin) ?? 0,
+    /** Students in every set: zero only in a database no population was ever imported into. */
+    count: (): number => count.get() ?? 0,
+
+    // ---- writing a set, in the import's own short transactions -----------------------------------------
+    /** A new, invisible set; a set left loading by an import that stopped halfway is retired. */
+    startSet(peildatum: string, at: string): number {
+      const id = Number(insertSet.run(peildatum, at).lastInsertRowid);
+      abandonLoading.run(id);
+      return id;
     },
-    /** Inserts the batch's students with ids firstId, firstId + 1, ... */
-    appendStudents(peildatum: string, firstId: number, batch: StudentBatch): void {
-      if (batch.count > 0) insertBatch.run({ ...batch, firstId, peildatum });
-    },
-    writeLoginKeys,
-    /** Replaces the population of one reference date. Call inside a transaction. */
-    replacePeildatum(peildatum: string, rows: Iterable<NewPopulationRow>): number {
-      removePeildatum(peildatum);
-      const keys: Buffer[] = [];
-      const ids: number[] = [];
+    addStudents(setId: number, peildatum: string, students: Iterable<StudentWrite>): number {
       let n = 0;
-      for (const r of rows) {
-        const id = Number(insert.run(peildatum, r.brin, r.pgnKey, r.crebo, r.leerweg, r.niveau, r.geslacht, r.initialKey).lastInsertRowid);
-        for (const k of r.loginKeys) {
-          keys.push(k);
-          ids.push(id);
-        }
+      for (const s of students) {
+        const id = Number(insertStudent.run(setId, peildatum, s.brin, s.pgnKey, s.crebo, s.leerweg, s.niveau, s.geslacht, s.initialKey).lastInsertRowid);
+        for (const k of s.loginKeys) insertKey.run(setId, k.subarray(0, LOGIN_KEY_BYTES), id);
         n++;
       }
-      writeLoginKeys(peildatum, Buffer.concat(keys.map((k) => k.subarray(0, LOGIN_KEY_BYTES))), LOGIN_KEY_BYTES, ids);
       return n;
+    },
+    /** Makes a loading set ready, which makes it current for its peildatum; returns how many students it replaced. */
+    makeCurrent(setId: number, students: number): number {
+      const set = setOf.get(setId);
+      if (!set || set.status !== 'loading') throw new Error(`population set ${setId} is not loading`);
+      const replaced = readyStudents.get(set.peildatum, setId) ?? 0;
+      makeReady.run(students, setId);
+      retireOthers.run(set.peildatum, setId);
+      return replaced;
+    },
+    /** Marks a loading set retired (a rejected file). */
+    abandon: (setId: number): void => void abandon.run(setId),
+    retiredSets: (): number[] => retired.all(),
+    /** Removes up to `limit` login keys, else students, of a retired set, else the set itself; returns whether anything is left. */
+    removeRetiredStep(setId: number, limit: number): boolean {
+      if (deleteKeys.run(setId, limit).changes > 0) return true;
+      if (deleteStudents.run(setId, limit).changes > 0) return true;
+      deleteSet.run(setId);
+      return false;
     },
   };
 }

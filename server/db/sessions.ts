@@ -17,11 +17,7 @@ export function sessionsRepo(db: Db) {
   );
   const touch = db.prepare<[string, Buffer]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const remove = db.prepare<[Buffer]>('DELETE FROM sessions WHERE token_hash = ?');
-  // One slice of the table by the first byte of the token hash: the sweep takes the table in 256 short steps
-  // instead of one scan that would hold the write lock (no index on last_seen_at: every login and touch would pay for it).
-  const removeIdleSlice = db.prepare<[Buffer, Buffer, string]>('DELETE FROM sessions WHERE token_hash >= ? AND token_hash < ? AND last_seen_at < ?');
-  // The last slice's upper bound: 33 bytes of 0xff sort after every 32-byte hash (a blob sorts before its extensions).
-  const AFTER_ALL = Buffer.alloc(33, 0xff);
+  const removeIdle = db.prepare<[string]>('DELETE FROM sessions WHERE last_seen_at < ?');
   return {
     create: (tokenHash: Buffer, responseId: number, now: string): void => void insert.run(tokenHash, responseId, now, now),
     get(tokenHash: Buffer): SessionRow | undefined {
@@ -32,10 +28,8 @@ export function sessionsRepo(db: Db) {
     },
     touch: (tokenHash: Buffer, now: string): void => void touch.run(now, tokenHash),
     remove: (tokenHash: Buffer): void => void remove.run(tokenHash),
-    /** Removes the sessions whose token hash starts with byte `slice` (0-255) and that were last seen before `cutoff`. */
-    removeIdleInSlice(slice: number, cutoff: string): number {
-      return removeIdleSlice.run(Buffer.of(slice), slice === 255 ? AFTER_ALL : Buffer.of(slice + 1), cutoff).changes;
-    },
+    /** Removes the sessions last seen before `cutoff`; returns how many. */
+    removeIdle: (cutoff: string): number => removeIdle.run(cutoff).changes,
   };
 }
 export type SessionsRepo = ReturnType<typeof sessionsRepo>;

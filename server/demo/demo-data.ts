@@ -1,7 +1,7 @@
 // The deterministic demo: three clearly fake institutions of ~2,000 students each, and label files for two
 // of them. Same seed, same people, so the printed demo logins always work.
-import { makeBsn } from '../services/pgn.ts';
-import type { PopulationRecord } from '../services/population.ts';
+import { makeBsn } from '../services/population/pgn.ts';
+import type { PopulationRecord } from '../services/population/records.ts';
 
 /** A demo student is a population record as DUO would deliver it. */
 export type DemoStudent = PopulationRecord;

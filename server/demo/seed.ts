@@ -1,8 +1,8 @@
 // Seeds an empty database with the demo population and label files.
 import type { Repos } from '../db/index.ts';
-import type { Keyer } from '../services/keys.ts';
-import { replacePopulation } from '../services/population.ts';
-import { importModule } from '../services/question-modules.ts';
+import type { Keyer } from '../services/common/keys.ts';
+import { replacePopulation } from '../services/population/records.ts';
+import { importModule } from '../services/survey/definitions.ts';
 import { loadQuestionnaires } from '../../questionnaire/index.ts';
 import { DEMO_MODULE_BRIN, demoModule } from './demo-module.ts';
 import { DEMO_INSTITUTIONS, DEMO_PEILDATUM, demoLabels, demoPopulation, type DemoStudent } from './demo-data.ts';
@@ -19,8 +19,8 @@ export function seedDemo(repos: Repos, keyer: Keyer, now = new Date()): { studen
   const population = demoPopulation();
   const labels = demoLabels(population);
   let labelRows = 0;
-  repos.db.transaction(() => {
-    replacePopulation(repos, keyer, DEMO_PEILDATUM, population);
+  repos.transaction(() => {
+    replacePopulation(repos, keyer, DEMO_PEILDATUM, population, now);
     const fileDate = '20240115';
     for (const [brin, rows] of labels) {
       repos.labels.addFile(
@@ -31,9 +31,12 @@ export function seedDemo(repos: Repos, keyer: Keyer, now = new Date()): { studen
     }
     const text = JSON.stringify(demoModule);
     importModule(repos, loadQuestionnaires(), { brin: DEMO_MODULE_BRIN, text, fileName: 'demo-module.json', now });
-  })();
+  });
   return { students: population.length, labelRows };
 }
+
+/** Seeds the demo when the database holds no population yet; null when it does. */
+export const seedDemoIfEmpty = (repos: Repos, keyer: Keyer, now = new Date()) => (repos.population.count() === 0 ? seedDemo(repos, keyer, now) : null);
 
 const typed = (s: DemoStudent) => (s.tussenvoegsel ? `${s.tussenvoegsel} ${s.achternaam}` : s.achternaam);
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');

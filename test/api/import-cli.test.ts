@@ -7,7 +7,7 @@ import { main } from '../../server/cli/main.ts';
 import { openDatabase } from '../../server/db/index.ts';
 import { student } from '../support/test-app.ts';
 import { writePopulationFile } from '../support/population-file.ts';
-import { MAX_LISTED_PROBLEMS } from '../../server/services/population-csv.ts';
+import { MAX_LISTED_PROBLEMS } from '../../server/services/population/rows.ts';
 import { defaultPeildatum } from '../../server/cli/commands/import-population.ts';
 
 let dir: string;

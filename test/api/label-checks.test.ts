@@ -3,7 +3,7 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, student as anyStudent, type TestApp } from '../support/test-app.ts';
-import { makeBsn } from '../../server/services/pgn.ts';
+import { makeBsn } from '../../server/services/population/pgn.ts';
 import { HEADER, labelRow, writeCsv, writeXlsx, type SheetRows } from '../support/label-files.ts';
 import { dumpLabelTables, expectOnly, importer } from '../support/label-import.ts';
 

@@ -2,11 +2,11 @@
 // dry runs, and CSV as Dutch Excel writes it. Real SQLite files, real files written by exceljs or as bytes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, student as anyStudent, type TestApp } from '../support/test-app.ts';
-import { isBsn, makeBsn } from '../../server/services/pgn.ts';
+import { isBsn, makeBsn } from '../../server/services/population/pgn.ts';
 import { HEADER, labelRow, writeCsv, type SheetRows } from '../support/label-files.ts';
 import { dumpLabelTables, importer } from '../support/label-import.ts';
-import type { PopulationRecord } from '../../server/services/population.ts';
-import { currentLabels } from '../../server/services/tagging.ts';
+import type { PopulationRecord } from '../../server/services/population/records.ts';
+import { currentLabels } from '../../server/services/survey/responses.ts';
 
 // The shared student() PGNs can collide over thousands of students; these are 20 apart, so never.
 let pgnSerial = 0;

@@ -5,8 +5,8 @@ import request from 'supertest';
 import { join } from 'node:path';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
 import { writePopulationFile } from '../support/population-file.ts';
-import { importPopulationFile } from '../../server/services/population-import.ts';
-import type { PopulationRecord } from '../../server/services/population.ts';
+import { importPopulationFile } from '../../server/services/population/import.ts';
+import type { PopulationRecord } from '../../server/services/population/records.ts';
 
 let t: TestApp;
 const PEILDATUM = '2023-12-01';

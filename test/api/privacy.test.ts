@@ -10,9 +10,9 @@ import { main } from '../../server/cli/main.ts';
 import { createApp } from '../../server/app.ts';
 import { defaultConfig, databaseFile } from '../../server/config.ts';
 import { openDatabase, type Db } from '../../server/db/index.ts';
-import { loadSecret } from '../../server/services/keys.ts';
-import { makeBsn } from '../../server/services/pgn.ts';
-import { normaliseName } from '../../server/services/names.ts';
+import { loadSecret } from '../../server/services/common/keys.ts';
+import { makeBsn } from '../../server/services/population/pgn.ts';
+import { normaliseName } from '../../server/services/population/names.ts';
 import { student } from '../support/test-app.ts';
 import { writePopulationFile } from '../support/population-file.ts';
 

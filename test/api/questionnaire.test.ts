@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
-import { importModule, ModuleImportError } from '../../server/services/question-modules.ts';
+import { importModule, ModuleImportError } from '../../server/services/survey/definitions.ts';
 import { loadQuestionnaires, type Questionnaire } from '../../questionnaire/index.ts';
 import { demoModule } from '../../server/demo/demo-module.ts';
 import { createApp } from '../../server/app.ts';

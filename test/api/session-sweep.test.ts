@@ -1,26 +1,24 @@
-// The idle-session sweep: sessions idle past the expiry are removed in every slice of the token-hash range
-// (the first and the last byte included), live ones are kept and keep working.
+// The idle-session sweep: sessions idle past the expiry are removed, whatever their token hash (the first and
+// the last byte included), live ones are kept and keep working.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import request from 'supertest';
 import { pino } from 'pino';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
-import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
-import { createWriteOps } from '../../server/writes/ops.ts';
-import { inlineWriter, type Writer } from '../../server/writes/writer.ts';
-import { startSessionSweep, sweepIdleSessions } from '../../server/services/session-sweep.ts';
+import { startSessionSweep } from '../../server/services/login/session-sweep.ts';
+import { createSessionService, type SessionService } from '../../server/services/login/sessions.ts';
 
 let t: TestApp;
-let writer: Writer;
+let sessions: SessionService;
 beforeEach(() => {
   t = createTestApp({ population: [student({ achternaam: 'Visser', geboortedatum: '2005-03-09' })] });
-  writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires: loadQuestionnaires(), currentVersion: CURRENT_VERSION, keyer: t.keyer }));
+  sessions = createSessionService({ repos: t.repos, idleMinutes: 60, now: () => t.clock.now });
 });
 afterEach(() => t.close());
 
 const minutesAgo = (m: number) => new Date(t.clock.now.getTime() - m * 60_000).toISOString();
 const hashes = () => (t.db.prepare('SELECT hex(token_hash) FROM sessions ORDER BY 1').pluck().all() as string[]).map((h) => h.slice(0, 2));
 
-it('removes the sessions idle longer than the expiry from every slice, and keeps the rest working', async () => {
+it('removes the sessions idle longer than the expiry, whatever their hash, and keeps the rest working', async () => {
   const agent = request.agent(t.app);
   await agent.post('/api/login').send({ brin: '25PZ', surname: 'Visser', birthDate: '09-03-2005' }).expect(200);
   const responseId = t.db.prepare('SELECT response_id FROM sessions').pluck().get() as number;
@@ -32,20 +30,20 @@ it('removes the sessions idle longer than the expiry from every slice, and keeps
   session(0xfe, minutesAgo(1));
   const before = hashes().length;
 
-  expect(await sweepIdleSessions(writer, 60, () => t.clock.now)).toBe(3);
+  expect(await sessions.sweep()).toBe(3);
   expect(hashes()).toHaveLength(before - 3);
   expect(hashes()).not.toContain('00');
   expect(hashes()).not.toContain('80');
   expect(hashes()).not.toContain('FF');
   expect(hashes()).toEqual(expect.arrayContaining(['7F', 'FE']));
   await agent.get('/api/survey').expect(200);
-  expect(await sweepIdleSessions(writer, 60, () => t.clock.now)).toBe(0);
+  expect(await sessions.sweep()).toBe(0);
 });
 
 it('runs on its interval until stopped', async () => {
   const responseId = (await request(t.app).post('/api/login').send({ brin: '25PZ', surname: 'Visser', birthDate: '09-03-2005' }).expect(200), t.db.prepare('SELECT response_id FROM sessions').pluck().get() as number);
   t.repos.sessions.create(Buffer.alloc(32, 0x42), responseId, minutesAgo(90));
-  const sweep = startSessionSweep({ writer, idleMinutes: 60, now: () => t.clock.now, log: pino({ level: 'silent' }), intervalMs: 5 });
+  const sweep = startSessionSweep({ sessions, log: pino({ level: 'silent' }), intervalMs: 5 });
   for (let i = 0; i < 200 && hashes().includes('42'); i++) await new Promise((r) => setTimeout(r, 10));
   await sweep.stop();
   expect(hashes()).not.toContain('42');

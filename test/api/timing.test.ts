@@ -3,14 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
-import { createTimingService } from '../../server/services/timing.ts';
+import { createTimingService } from '../../server/services/survey/timing.ts';
 import { MAX_EVENTS_PER_RESPONSE } from '../../server/db/timing.ts';
-import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
-import { createSurveyService } from '../../server/services/survey.ts';
-import { createWriteOps } from '../../server/writes/ops.ts';
-import { inlineWriter } from '../../server/writes/writer.ts';
-import { createDefinitions } from '../../server/services/question-modules.ts';
-import { sha256 } from '../../server/services/keys.ts';
+import { loadQuestionnaires } from '../../questionnaire/index.ts';
+import { createSurveyService } from '../../server/services/survey/survey-service.ts';
+import { createSessionService } from '../../server/services/login/sessions.ts';
+import { createDefinitions } from '../../server/services/survey/definitions.ts';
+import { sha256 } from '../../server/services/common/keys.ts';
 
 let t: TestApp;
 const anna = student({ achternaam: 'Visser', geboortedatum: '2005-03-09' });
@@ -120,12 +119,12 @@ describe('a save queued behind a submit of the same response', () => {
     await loggedIn();
     const questionnaires = loadQuestionnaires();
     const definitions = createDefinitions(t.repos, questionnaires);
-    const writer = inlineWriter(t.db, createWriteOps({ repos: t.repos, questionnaires, currentVersion: CURRENT_VERSION, keyer: t.keyer }));
-    const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, writer, sessionIdleMinutes: 60, now: () => t.clock.now });
+    const sessions = createSessionService({ repos: t.repos, idleMinutes: 60, now: () => t.clock.now });
+    const survey = createSurveyService({ repos: t.repos, questionnaires, definitions, sessions, now: () => t.clock.now });
     const response = t.repos.responses.get(responseId())!; // as another tab's session read it: in progress
     t.repos.sessions.create(sha256('second-tab'), response.id, t.clock.now.toISOString());
     const submitting = survey.submit(response); // that tab submits; this tab's save comes in the same turn
-    const saving = survey.saveAnswers('second-tab', JSON.stringify({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }));
+    const saving = survey.saveAnswers('second-tab', { answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] });
     await submitting;
     await expect(saving).rejects.toMatchObject({ code: 'already_completed' });
     expect(eventCount()).toBe(0);

@@ -9,7 +9,7 @@ import { LoginPage } from './pages/login-page.ts';
 import { SurveyPage } from './pages/survey-page.ts';
 import { startServer, removeDataDir, type RunningServer } from './server.ts';
 import { createRepos } from '../../server/db/index.ts';
-import { createTimingService } from '../../server/services/timing.ts';
+import { createTimingService } from '../../server/services/survey/timing.ts';
 import { loadQuestionnaires } from '../../questionnaire/index.ts';
 
 type ServerAnswers = Record<string, { value: unknown; seq: number }>;

@@ -1,6 +1,6 @@
 // Writes population records as a DUO-style CSV file (the bytes the import reads), for tests.
 import { writeFileSync } from 'node:fs';
-import type { PopulationRecord } from '../../server/services/population.ts';
+import type { PopulationRecord } from '../../server/services/population/records.ts';
 
 export const DUO_COLUMNS = ['pgn', 'brin', 'instellingsnaam', 'crebo', 'leerweg', 'niveau', 'geslacht', 'achternaam', 'tussenvoegsel', 'voorletters', 'geboortedatum'] as const;
 

@@ -7,9 +7,9 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { defaultConfig, databaseFile, type Config } from '../../server/config.ts';
 import { createRepos, openDatabase, type Db, type Repos } from '../../server/db/index.ts';
-import { createKeyer, type Keyer } from '../../server/services/keys.ts';
-import { replacePopulation, type PopulationRecord } from '../../server/services/population.ts';
-import { makeBsn } from '../../server/services/pgn.ts';
+import { createKeyer, type Keyer } from '../../server/services/common/keys.ts';
+import { replacePopulation, type PopulationRecord } from '../../server/services/population/records.ts';
+import { makeBsn } from '../../server/services/population/pgn.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;

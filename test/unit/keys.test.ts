@@ -1,7 +1,7 @@
 // The keyer's output bytes are stored in every database: a faster mac() must give exactly the same keys.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createKeyer } from '../../server/services/keys.ts';
+import { createKeyer } from '../../server/services/common/keys.ts';
 
 const secret = Buffer.from('0123456789abcdef0123456789abcdef', 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseName, registeredVariants, typedVariant } from '../../server/services/names.ts';
-import { isBsn, isOnderwijsnummer, makeBsn } from '../../server/services/pgn.ts';
+import { normaliseName, registeredVariants, typedVariant } from '../../server/services/population/names.ts';
+import { isBsn, isOnderwijsnummer, makeBsn } from '../../server/services/population/pgn.ts';
 
 describe('surname normalisation', () => {
   it('ignores case, accents, spaces, apostrophes and hyphens', () => {

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { MAX_LISTED_PROBLEMS, parseDate, readPopulationCsv, detectDelimiter } from '../../server/services/population-csv.ts';
-import type { PopulationRecord } from '../../server/services/population.ts';
+import { MAX_LISTED_PROBLEMS, parseDate, readPopulationCsv } from '../../server/services/population/rows.ts';
+import { detectDelimiter } from '../../server/services/common/csv.ts';
+import type { PopulationRecord } from '../../server/services/population/records.ts';
 import { student } from '../support/test-app.ts';
 import { DUO_COLUMNS, populationCsv, writePopulationFile } from '../support/population-file.ts';
 

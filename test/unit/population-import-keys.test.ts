@@ -4,10 +4,10 @@ import { afterAll, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createTestApp, student } from '../support/test-app.ts';
 import { writePopulationFile } from '../support/population-file.ts';
-import { importPopulationFile } from '../../server/services/population-import.ts';
-import { registeredVariants } from '../../server/services/names.ts';
-import { makeBsn } from '../../server/services/pgn.ts';
-import { createKeyer } from '../../server/services/keys.ts';
+import { importPopulationFile } from '../../server/services/population/import.ts';
+import { registeredVariants } from '../../server/services/population/names.ts';
+import { makeBsn } from '../../server/services/population/pgn.ts';
+import { createKeyer } from '../../server/services/common/keys.ts';
 
 const t = createTestApp();
 const other = createTestApp();
@@ -36,7 +36,7 @@ it('links every login key to its own student after the bulk insert from packed r
   for (const p of people) {
     const variants = registeredVariants(p.achternaam, p.tussenvoegsel);
     for (const v of variants) {
-      const found = t.repos.population.findByLoginKey(t.keyer.login(p.brin, p.geboortedatum, v), '2023-12-01');
+      const found = t.repos.population.findCurrentByLoginKey(t.keyer.login(p.brin, p.geboortedatum, v), p.brin);
       expect(found.map((f) => f.pgnKey.equals(t.keyer.pgn(p.pgn))), `${p.achternaam} as ${v}`).toEqual([true]);
     }
   }
@@ -52,7 +52,7 @@ it('writes the same database from worker threads and many small chunks as from o
   // Ids follow the order of writing, which depends on the chunks: compare students by pseudonym instead.
   const dump = (db: typeof t.db) => [
     db.prepare('SELECT peildatum, brin, hex(pgn_key), crebo, leerweg, niveau, geslacht, hex(initial_key) FROM population ORDER BY pgn_key').all(),
-    db.prepare('SELECT k.peildatum, hex(k.key), hex(p.pgn_key) FROM login_keys k JOIN population p ON p.id = k.population_id ORDER BY 2, 3').all(),
+    db.prepare('SELECT p.peildatum, hex(k.key), hex(p.pgn_key) FROM login_keys k JOIN population p ON p.id = k.population_id ORDER BY 2, 3').all(),
     db.prepare('SELECT * FROM institutions ORDER BY brin').all(),
   ];
   expect(dump(other.db)).toEqual(dump(t.db));

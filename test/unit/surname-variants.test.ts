@@ -1,6 +1,6 @@
 // Every way the login forgives a surname, accepted and rejected: exactly the differences the issue lists.
 import { describe, expect, it } from 'vitest';
-import { registeredVariants, splitTussenvoegsel, typedVariant } from '../../server/services/names.ts';
+import { registeredVariants, splitTussenvoegsel, typedVariant } from '../../server/services/population/names.ts';
 
 type Case = readonly [achternaam: string, tussenvoegsel: string, typed: string, accepted: boolean];
 const accepts = (achternaam: string, tussenvoegsel: string, typed: string) => registeredVariants(achternaam, tussenvoegsel).includes(typedVariant(typed));

@@ -1,7 +1,7 @@
 // The timing derivation the cleaning rules read: active time only while a page is visible, per page,
 // across reloads and tabs, with the browser clock corrected by the server's receipt time.
 import { describe, expect, it } from 'vitest';
-import { clockOffsetMs, countQuestions, deriveTiming } from '../../server/services/timing.ts';
+import { clockOffsetMs, countQuestions, deriveTiming } from '../../server/services/survey/timing.ts';
 import { parseQuestionnaire } from '../../questionnaire/schema.ts';
 import type { TimingEventRow } from '../../server/db/timing.ts';
 

@@ -12,10 +12,10 @@ export async function enterSurvey(): Promise<void> {
     useSurveyStore.getState().surveyLoaded(state);
     useAppStore.getState().loggedIn();
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'already_completed') {
+    if (err instanceof ApiError && err.is('already_completed')) {
       useSurveyStore.getState().surveyClosed();
-      useAppStore.getState().completed((err.details as { completedAt: string }).completedAt, false);
-    } else if (err instanceof ApiError && err.code === 'no_session') {
+      useAppStore.getState().completed(err.details?.completedAt ?? new Date().toISOString(), false);
+    } else if (err instanceof ApiError && err.is('no_session')) {
       useSurveyStore.getState().sessionEnded();
       useAppStore.getState().loggedOut();
     } else if ((err instanceof NetworkError || (err instanceof ApiError && err.status >= 502)) && useSurveyStore.getState().resumedOffline()) {

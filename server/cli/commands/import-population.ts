@@ -1,9 +1,10 @@
 // job-monitor import-population <file>: checks a DUO population file and, only when every row is right,
-// replaces the population of that reference date in one transaction.
+// replaces the population of that reference date (written in short steps, switched to in one small one).
 import { Command, CommanderError } from 'commander';
 import { openContext } from '../context.ts';
-import { importPopulationFile, type ImportResult } from '../../services/population-import.ts';
-import { parseDate } from '../../services/population-csv.ts';
+import { importPopulationFile, type ImportResult } from '../../services/population/import.ts';
+import { parseDate } from '../../services/population/rows.ts';
+import { letOtherWritersIn } from '../../services/common/pacing.ts';
 
 /** How many problems the text output lists; all are counted, and --json lists up to MAX_LISTED_PROBLEMS. */
 const PRINTED_PROBLEMS = 50;
@@ -29,7 +30,7 @@ export function importPopulationCommand(): Command {
       const started = performance.now();
       let result: ImportResult;
       try {
-        result = await importPopulationFile(ctx.repos, ctx.keyer, file, peildatum);
+        result = await importPopulationFile(ctx.repos, ctx.keyer, file, peildatum, { pause: letOtherWritersIn });
       } finally {
         ctx.db.close();
       }

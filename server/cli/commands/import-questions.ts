@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openContext } from '../context.ts';
 import { loadQuestionnaires } from '../../../questionnaire/index.ts';
-import { importModule, ModuleImportError } from '../../services/question-modules.ts';
+import { importModule, ModuleImportError } from '../../services/survey/definitions.ts';
 
 export function importQuestionsCommand(): Command {
   return new Command('import-questions')

@@ -2,6 +2,7 @@
 // response overview (they never count in results).
 import { Command, Option } from 'commander';
 import { openContext } from '../context.ts';
+import { createInstitutionsService } from '../../services/institutions/institutions-service.ts';
 
 export function institutionSettingsCommand(): Command {
   return new Command('institution-settings')
@@ -15,10 +16,11 @@ export function institutionSettingsCommand(): Command {
       const ctx = openContext(this);
       try {
         const brin = opts.brin.trim().toUpperCase();
-        if (opts.bedrijfsgroepInRespons && !ctx.repos.institutions.setBedrijfsgroepInRespons(brin, opts.bedrijfsgroepInRespons === 'yes')) {
+        const institutions = createInstitutionsService(ctx);
+        if (opts.bedrijfsgroepInRespons && !institutions.setBedrijfsgroepInRespons(brin, opts.bedrijfsgroepInRespons === 'yes')) {
           throw new Error(`BRIN ${brin} is not a known institution`);
         }
-        const inst = ctx.repos.institutions.get(brin);
+        const inst = institutions.get(brin);
         if (!inst) throw new Error(`BRIN ${brin} is not a known institution`);
         if (opts.json) process.stdout.write(JSON.stringify(inst) + '\n');
         else process.stdout.write(`${inst.brin} ${inst.name}\n  bedrijfsgroep in responsoverzicht: ${inst.bedrijfsgroepInRespons ? 'ja' : 'nee'}\n`);

@@ -1,6 +1,7 @@
 // job-monitor labels-history: every accepted label file of an institution, current first, for audit.
 import { Command } from 'commander';
 import { openContext } from '../context.ts';
+import { labelHistory } from '../../services/labels/history.ts';
 
 export function labelsHistoryCommand(): Command {
   return new Command('labels-history')
@@ -11,11 +12,7 @@ export function labelsHistoryCommand(): Command {
       const ctx = openContext(this);
       try {
         const brin = opts.brin.trim().toUpperCase();
-        const files = ctx.repos.labels.history(brin).map((f, i) => ({
-          ...f,
-          status: i === 0 ? 'current' : 'superseded',
-          report: f.report === null ? null : (JSON.parse(f.report) as unknown),
-        }));
+        const files = labelHistory(ctx.repos, brin);
         if (opts.json) {
           process.stdout.write(JSON.stringify({ brin, files }, null, 2) + '\n');
           return;

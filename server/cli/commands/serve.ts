@@ -1,15 +1,13 @@
 // job-monitor serve: runs the web application until SIGTERM/SIGINT, then shuts down gracefully.
 import { Command } from 'commander';
 import type { AddressInfo } from 'node:net';
-import { createApp, eventLoopWriter } from '../../app.ts';
+import { createApp, createServices } from '../../app.ts';
 import { createLogger } from '../../logger.ts';
 import { openContext } from '../context.ts';
 import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
-import { threadWriter } from '../../writes/writer.ts';
-import { databaseFile } from '../../config.ts';
-import { seedDemo } from '../../demo/seed.ts';
+import { seedDemoIfEmpty } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
-import { startSessionSweep } from '../../services/session-sweep.ts';
+import { startSessionSweep } from '../../services/login/session-sweep.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -20,17 +18,14 @@ export function serveCommand(): Command {
       const ctx = openContext(this);
       const log = createLogger();
       if (opts.host) ctx.config.host = opts.host;
-      if (opts.demo && ctx.repos.population.count() === 0) {
-        const r = seedDemo(ctx.repos, ctx.keyer);
-        log.info(r, 'demo seeded');
+      if (opts.demo) {
+        const r = seedDemoIfEmpty(ctx.repos, ctx.keyer);
+        if (r) log.info(r, 'demo seeded');
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
-      // WRITER_THREAD=true: writes run in a writer thread with its own connection (README: "Writes and the event loop").
-      const writer = ctx.config.writerThread
-        ? threadWriter({ file: databaseFile(ctx.config), autocheckpoint: false, secret: ctx.secret })
-        : eventLoopWriter(ctx.db, ctx.repos, ctx.keyer);
-      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, secret: ctx.secret, writer });
-      const sweep = startSessionSweep({ writer, idleMinutes: ctx.config.sessionIdleMinutes, now: () => new Date(), log });
+      const services = createServices({ db: ctx.db, config: ctx.config, secret: ctx.secret });
+      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, services });
+      const sweep = startSessionSweep({ sessions: services.sessions, log });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
@@ -54,7 +49,6 @@ export function serveCommand(): Command {
         process.once('SIGINT', () => stop('SIGINT'));
       });
       await sweep.stop();
-      await writer.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');

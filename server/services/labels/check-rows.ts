@@ -1,6 +1,6 @@
 // The checks on a label file's content: header and column order, then every row (PGN, duplicates, labels,
 // bedrijfsgroep, instellingsnaam, formulas). Pure: it reads the grid and reports; nothing is keyed or stored here.
-import { isValidPgn } from '../pgn.ts';
+import { isValidPgn } from '../population/pgn.ts';
 import { COLUMN_KEYS, COLUMN_NAMES, classifyHeader } from './columns.ts';
 import type { Cell, GridRow, SheetData } from './grid.ts';
 import { columnLetter, type IssueList } from './issues.ts';

@@ -1,5 +1,5 @@
 // The nine columns of a label file, in the manual's order, and how a header text is recognised.
-import type { Message } from '../../errors.ts';
+import type { Message } from '../common/errors.ts';
 
 export const COLUMN_KEYS = [
   'pgn',

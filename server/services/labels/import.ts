@@ -1,15 +1,18 @@
 // The label import: read the file, check everything, link it to the DUO population, and only then (no errors)
-// store it and re-tag the institution's responses in one transaction. Used by the CLI and the coordinator page.
+// store it and re-tag the institution's responses. The rows are written in short transactions while the file is
+// invisible ('loading'), it becomes current in one small one, and the responses are re-tagged in short steps:
+// students answering meanwhile never wait for long. Used by the CLI and the coordinator page.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Repos } from '../../db/index.ts';
-import type { LabelRow } from '../../db/labels.ts';
-import type { Keyer } from '../keys.ts';
+import type { LabelRow, LabelSet } from '../../db/labels.ts';
+import type { Keyer } from '../common/keys.ts';
 import { checkRows } from './check-rows.ts';
 import { parseFileName } from './file-name.ts';
 import { IssueList, type Issue, type IssueCode } from './issues.ts';
 import { MAX_ROWS, readLabelFile } from './read-file.ts';
+import { nextTurn } from '../common/pacing.ts';
 
 export interface LabelImportOptions {
   path: string;
@@ -23,7 +26,13 @@ export interface LabelImportDeps {
   repos: Repos;
   keyer: Keyer;
   now?: () => Date;
+  /** Between two write transactions; by default a turn of the event loop. */
+  pause?: () => Promise<void>;
 }
+
+/** Label rows per write transaction, and responses per re-tag step. */
+const ROWS_PER_STEP = 2000;
+const RESPONSES_PER_STEP = 1000;
 
 export interface LabelImportReport {
   fileName: string;
@@ -50,16 +59,12 @@ export interface LabelImportReport {
     responsesChanged: number | null;
     responsesTagged: number | null;
   };
-  /** The stored file (for a dry run: what it would have been); null when refused. */
+  /** The stored file; null when refused or for a dry run. */
   labelFile: { id: number; fileDate: string; current: boolean } | null;
+  /** A dry run of an accepted file: the date it would count from and whether it would become current. */
+  preview?: { fileDate: string; current: boolean };
   /** Where the time went, for the benchmark: reading, checking, keying + population link, storing + re-tagging. */
   timingsMs: { read: number; check: number; link: number; write: number | null };
-}
-
-class DryRunRollback extends Error {
-  constructor(readonly report: LabelImportReport) {
-    super('dry run');
-  }
 }
 
 async function fileSha256(path: string): Promise<string> {
@@ -165,7 +170,7 @@ export async function importLabelFile(deps: LabelImportDeps, opts: LabelImportOp
   }));
 
   const peildatum = deps.repos.population.currentPeildatum();
-  const population = new Set(brin && peildatum ? deps.repos.labels.populationKeys(peildatum, brin).map((k) => k.toString('latin1')) : []);
+  const population = new Set(brin && peildatum ? deps.repos.population.currentPgnKeys(brin).map((k) => k.toString('latin1')) : []);
   let matched = 0;
   for (const r of labelRows) {
     if (population.has(r.pgnKey.toString('latin1'))) matched++;
@@ -209,35 +214,74 @@ export async function importLabelFile(deps: LabelImportDeps, opts: LabelImportOp
   if (!report.accepted || !brin) return report;
 
   const sha256 = await fileSha256(opts.path);
-  // In key order the inserts append to the labels B-tree instead of landing at random places in it.
-  labelRows.sort((a, b) => Buffer.compare(a.pgnKey, b.pgnKey));
   // Without a date in the name the arrival date stands in, so such a file still counts from the day it came.
   const effectiveDate = fileDate ?? now.toISOString().slice(0, 10).replaceAll('-', '');
   const { repos } = deps;
+  const changed = responsesChanged(repos, brin, labelRows);
+  const currentFile = repos.labels.currentFile(brin);
+  // The newest arrival: current unless the current file carries a later date in its name.
+  const willBeCurrent = !currentFile || effectiveDate >= (currentFile.fileDate ?? '');
+  const counts = { ...report.counts, responsesChanged: willBeCurrent ? changed.changed : 0, responsesTagged: willBeCurrent ? changed.tagged : 0 };
+  if (opts.dryRun) {
+    return { ...report, counts, preview: { fileDate: effectiveDate, current: willBeCurrent }, timingsMs: { ...report.timingsMs, write: lap() } };
+  }
+
+  const pause = deps.pause ?? nextTurn;
+  // In key order the inserts append to the labels B-tree instead of landing at random places in it.
+  labelRows.sort((a, b) => Buffer.compare(a.pgnKey, b.pgnKey));
+  const id = repos.transaction(() => repos.labels.startFile({ brin, fileName, fileDate: effectiveDate, receivedAt: now.toISOString(), rowCount: labelRows.length }));
   try {
-    return repos.db.transaction(() => {
-      const id = repos.labels.addFile({ brin, fileName, fileDate: effectiveDate, receivedAt: now.toISOString() }, labelRows);
-      const current = repos.labels.currentFile(brin)?.id === id;
-      const retag = current ? repos.labels.retagResponses(brin, id) : { changed: 0, tagged: 0 };
-      const done: LabelImportReport = {
-        ...report,
-        counts: { ...report.counts, responsesChanged: retag.changed, responsesTagged: retag.tagged },
-        labelFile: { id, fileDate: effectiveDate, current },
-        timingsMs: { ...report.timingsMs, write: lap() },
-      };
-      repos.labels.recordImport(id, {
-        sha256,
-        matched,
-        notInPopulation: done.counts.notInPopulation,
-        zonderLabel: done.counts.zonderLabel,
-        responsesChanged: retag.changed,
-        report: JSON.stringify(done),
-      });
-      if (opts.dryRun) throw new DryRunRollback(done); // same path as a real import, then rolled back
-      return done;
-    })();
+    for (let from = 0; from < labelRows.length; from += ROWS_PER_STEP) {
+      repos.transaction(() => repos.labels.addRows(id, labelRows.slice(from, from + ROWS_PER_STEP)));
+      await pause();
+    }
   } catch (err) {
-    if (err instanceof DryRunRollback) return err.report;
+    repos.transaction(() => repos.labels.dropLoading(id));
     throw err;
   }
+  const done: LabelImportReport = { ...report, counts, labelFile: { id, fileDate: effectiveDate, current: false }, timingsMs: report.timingsMs };
+  const current = repos.transaction(() => {
+    repos.labels.makeReady(id);
+    const isCurrent = repos.labels.currentFile(brin)?.id === id;
+    done.labelFile = { id, fileDate: effectiveDate, current: isCurrent };
+    if (!isCurrent) done.counts = { ...counts, responsesChanged: 0, responsesTagged: 0 };
+    return isCurrent;
+  });
+  if (current) {
+    // Responses started meanwhile were tagged from this file already; the steps go over every response once.
+    for (let after = 0; ; ) {
+      const step = repos.transaction(() => repos.labels.retagStep(brin, id, after, RESPONSES_PER_STEP));
+      if (step.lastId === null) break;
+      after = step.lastId;
+      await pause();
+    }
+  }
+  done.timingsMs = { ...report.timingsMs, write: lap() };
+  repos.transaction(() =>
+    repos.labels.recordImport(id, {
+      sha256,
+      matched,
+      notInPopulation: done.counts.notInPopulation,
+      zonderLabel: done.counts.zonderLabel,
+      responsesChanged: done.counts.responsesChanged ?? 0,
+      report: JSON.stringify(done),
+    }),
+  );
+  return done;
+}
+
+const LABEL_FIELDS = (l: LabelSet) => [l.bedrijfsgroep, ...l.respons, ...l.analyse];
+
+/** How many of the institution's responses the file would give other labels, and how many it tags. */
+function responsesChanged(repos: Repos, brin: string, rows: LabelRow[]): { changed: number; tagged: number } {
+  const byKey = new Map(rows.map((r) => [r.pgnKey.toString('latin1'), r]));
+  const none: LabelSet = { bedrijfsgroep: null, respons: [null, null, null], analyse: [null, null, null] };
+  let changed = 0;
+  const responses = repos.labels.responseLabels(brin);
+  for (const r of responses) {
+    const now = LABEL_FIELDS(r.labels);
+    const next = LABEL_FIELDS(byKey.get(r.pgnKey.toString('latin1')) ?? none);
+    if (now.some((v, i) => v !== next[i])) changed++;
+  }
+  return { changed, tagged: responses.length };
 }

@@ -1,6 +1,6 @@
 // The findings of a label-file check: errors refuse the file, warnings do not. Each names its place (worksheet,
 // row, column) and carries its text in Dutch and English. Many findings of one kind are counted, not all listed.
-import type { Message } from '../../errors.ts';
+import type { Message } from '../common/errors.ts';
 
 export const ERROR_CODES = [
   'file_too_large',

@@ -80,12 +80,13 @@ export function formatReport(r: LabelImportReport, lang: Lang = 'nl'): string {
     line(t.population, c.population),
   ];
   if (!r.accepted) lines.push(t.refused);
-  else if (r.labelFile) {
-    lines.push(r.dryRun ? t.wouldAccept : `${t.accepted(r.labelFile.id)} ${r.labelFile.current ? t.current : t.notCurrent}`);
-    if (r.dryRun && !r.labelFile.current) lines.push(t.notCurrent);
-    if (c.responsesChanged !== null && c.responsesTagged !== null && r.labelFile.current) {
-      lines.push((r.dryRun ? t.wouldChange : t.changed)(c.responsesChanged, c.responsesTagged));
-    }
+  else if (r.preview) {
+    lines.push(t.wouldAccept);
+    if (!r.preview.current) lines.push(t.notCurrent);
+    else if (c.responsesChanged !== null && c.responsesTagged !== null) lines.push(t.wouldChange(c.responsesChanged, c.responsesTagged));
+  } else if (r.labelFile) {
+    lines.push(`${t.accepted(r.labelFile.id)} ${r.labelFile.current ? t.current : t.notCurrent}`);
+    if (c.responsesChanged !== null && c.responsesTagged !== null && r.labelFile.current) lines.push(t.changed(c.responsesChanged, c.responsesTagged));
   }
   return lines.join('\n') + '\n';
 }

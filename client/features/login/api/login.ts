@@ -1,6 +1,7 @@
 // Login API calls.
 import { api } from '../../../lib/api.ts';
-import type { InstitutionOption, LoginRequest, LoginResult } from '../../../../server/api/contract.ts';
+import { studentApi } from '../../../../server/api/endpoints.ts';
+import type { InstitutionOption, LoginRequest, LoginResult } from '../../../../server/api/student.ts';
 
-export const fetchInstitutions = () => api<InstitutionOption[]>('GET', '/institutions');
-export const login = (req: LoginRequest, lang: string) => api<LoginResult>('POST', '/login', req, lang);
+export const fetchInstitutions = () => api<InstitutionOption[]>(studentApi.institutions);
+export const login = (req: LoginRequest, lang: string) => api<LoginResult>(studentApi.login, req, lang);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import type { Gender, InstitutionOption } from '../../../../server/api/contract.ts';
+import type { Gender, InstitutionOption } from '../../../../server/api/student.ts';
 import { ApiError, NetworkError } from '../../../lib/api.ts';
 import { useAppStore } from '../../../app/app-store.ts';
 import { fetchInstitutions, login } from '../api/login.ts';
@@ -54,8 +54,8 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
       else if (r.status === 'completed') completed(r.completedAt, false);
       else setAsk(r.ask);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'login_failed') setFailure({ kind: 'notFound', helpdesk: (err.details as { helpdesk: string }).helpdesk });
-      else if (err instanceof ApiError && err.status === 429) setFailure({ kind: 'locked', message: err.code === 'login_locked' ? err.message : t('login.errors.locked') }); // the server's text says how long
+      if (err instanceof ApiError && err.is('login_failed')) setFailure({ kind: 'notFound', helpdesk: err.details.helpdesk });
+      else if (err instanceof ApiError && err.status === 429) setFailure({ kind: 'locked', message: err.is('login_locked') ? err.message : t('login.errors.locked') }); // the server's text says how long
       else if (err instanceof NetworkError) setFailure({ kind: 'network' });
       else setFailure({ kind: 'unknown' });
     }

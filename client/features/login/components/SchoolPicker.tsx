@@ -2,7 +2,7 @@
 // Typing filters by any part of the name or the BRIN; arrows move, Enter picks, Escape closes.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InstitutionOption } from '../../../../server/api/contract.ts';
+import type { InstitutionOption } from '../../../../server/api/student.ts';
 
 interface Props {
   institutions: InstitutionOption[];

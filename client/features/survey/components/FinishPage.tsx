@@ -40,7 +40,7 @@ export function FinishPage({ pages, previous }: { pages: { page: Page; questions
         const { completedAt } = await submitSurvey(i18next.language);
         return done(completedAt);
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'already_completed') return done((err.details as { completedAt: string }).completedAt);
+        if (err instanceof ApiError && err.is('already_completed')) return done(err.details?.completedAt ?? new Date().toISOString());
         const transient = err instanceof NetworkError || (err instanceof ApiError && err.status >= 500);
         if (!transient || wait < 0) break;
         await new Promise((ok) => setTimeout(ok, wait));

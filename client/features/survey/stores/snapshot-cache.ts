@@ -1,6 +1,6 @@
 // Keeps the survey snapshot (questionnaire version, routing context, ref) on this device, so a reload
 // while offline shows the same questionnaire the student started on. Storage errors only cost that.
-import type { SurveyState } from '../../../../server/api/contract.ts';
+import type { SurveyState } from '../../../../server/api/student.ts';
 
 const KEY = 'jm.survey.snapshot';
 

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AnswerValue, Answers } from '../../../../questionnaire/answers.ts';
-import type { SurveyState, TimingEvent } from '../../../../server/api/contract.ts';
+import type { SurveyState, TimingEvent } from '../../../../server/api/student.ts';
 import { dropSnapshot, loadSnapshot, storeSnapshot } from './snapshot-cache.ts';
 
 export interface PendingAnswer {

@@ -65,13 +65,13 @@ async function send(keepalive: boolean): Promise<void> {
     const was = useSurveyStore.getState().saveStatus;
     if (hasAnswers || was === 'offline' || was === 'error') useSurveyStore.getState().saveStatusChanged('saved');
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'already_completed') {
-      const at = (err.details as { completedAt?: string } | undefined)?.completedAt ?? new Date().toISOString();
+    if (err instanceof ApiError && err.is('already_completed')) {
+      const at = err.details?.completedAt ?? new Date().toISOString();
       useSurveyStore.getState().surveyClosed();
       useAppStore.getState().completed(at, false);
       return;
     }
-    if (err instanceof ApiError && err.code === 'no_session') {
+    if (err instanceof ApiError && err.is('no_session')) {
       useSurveyStore.getState().sessionEnded();
       useAppStore.getState().loggedOut('sessionEnded');
       return;

@@ -1,0 +1,22 @@
+// Every error code the API answers with, and the type of its details: the client narrows on `code` and never
+// casts `details`. The HTTP status of each code is the http layer's (server/http/middleware/errors.ts).
+
+/** One problem with the input: a field path and what is wrong, or a sentence naming the question. */
+export type InputProblem = string | { path: string; message: string };
+
+export interface ErrorDetails {
+  invalid_input: InputProblem[];
+  too_large: undefined;
+  not_found: undefined;
+  no_session: undefined;
+  already_completed: { completedAt: string | null };
+  login_failed: { helpdesk: string };
+  login_locked: { retryAfterSeconds: number; helpdesk: string };
+  internal: undefined;
+}
+export type ErrorCode = keyof ErrorDetails;
+
+/** The body of every error answer. */
+export interface ApiErrorBody<C extends ErrorCode = ErrorCode> {
+  error: { code: C; message: string; details?: ErrorDetails[C] };
+}

@@ -1,0 +1,103 @@
+// The student's survey: its state, saving answers (checked against the version the response started on) with
+// their timing events, the page position, and submitting once. Every write is acknowledged only once committed.
+import type { Repos } from '../../db/index.ts';
+import type { ResponseRow } from '../../db/responses.ts';
+import { checkAnswer, type Questionnaire, type AnswerValue } from '../../../questionnaire/index.ts';
+import type { SaveAnswersRequest, SaveAnswersResult, SubmitResult, SurveyState } from '../../api/student.ts';
+import { AppError, badRequest } from '../common/errors.ts';
+import { sha256 } from '../common/keys.ts';
+import type { SessionService } from '../login/sessions.ts';
+import type { Definitions } from './definitions.ts';
+import { clockOffsetMs, toEventWrites } from './timing.ts';
+
+/** A response as a student session sees it. */
+export type SurveyResponse = ResponseRow;
+
+export const alreadyCompleted = (completedAt: string | null) =>
+  new AppError('already_completed', { nl: 'Je hebt de vragenlijst al ingevuld.', en: 'You have already completed the questionnaire.' }, { completedAt });
+
+export interface SurveyDeps {
+  repos: Repos;
+  questionnaires: Map<string, Questionnaire>;
+  /** Core version + the institution module the response started with. */
+  definitions: Definitions;
+  sessions: SessionService;
+  now: () => Date;
+}
+
+export function createSurveyService({ repos, questionnaires, definitions, sessions, now }: SurveyDeps) {
+  function definitionOf(r: ResponseRow): Questionnaire {
+    if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
+    return definitions.forResponse(r);
+  }
+
+  function openResponse(r: ResponseRow): ResponseRow {
+    if (r.status === 'completed') throw alreadyCompleted(r.completedAt);
+    return r;
+  }
+
+  const completedSince = (responseId: number) => alreadyCompleted(repos.responses.get(responseId)?.completedAt ?? null);
+
+  return {
+    state(response: ResponseRow): SurveyState {
+      const r = openResponse(response);
+      const institution = repos.institutions.get(r.brin);
+      const answers: SurveyState['answers'] = {};
+      for (const a of repos.responses.answers(r.id)) answers[a.questionId] = { value: a.value as AnswerValue | null, seq: a.seq };
+      return {
+        status: 'in_progress',
+        ref: sha256(`response:${r.id}:${r.startedAt}`).toString('base64url').slice(0, 22),
+        institution: { brin: r.brin, name: institution?.name ?? r.brin },
+        questionnaire: definitionOf(r),
+        answers,
+        currentPage: r.currentPage,
+        context: { leerweg: r.leerweg, niveau: r.niveau },
+      };
+    },
+
+    /**
+     * The busiest request. Every answer is checked against the response's own version before anything is
+     * written; the session check and touch, the answers and the timing events are then one write. Anything
+     * invalid rejects the request and stores nothing.
+     */
+    async saveAnswers(sessionToken: string, req: SaveAnswersRequest): Promise<SaveAnswersResult> {
+      const received = now();
+      const receivedAt = received.toISOString();
+      const hash = sha256(sessionToken);
+      const session = sessions.live(hash, received);
+      const response = openResponse(session.response);
+      const def = definitionOf(response);
+      const problems: string[] = [];
+      const writes = req.answers.map((a) => {
+        const check = checkAnswer(def, a.questionId, a.value);
+        if (!check.ok) problems.push(check.message);
+        return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
+      });
+      if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
+      const events = req.events?.length ? toEventWrites(req.events) : [];
+      const offset = clockOffsetMs(req.sentAt, received);
+      await repos.commit(() => {
+        if (session.touch) repos.sessions.touch(hash, receivedAt);
+        if (repos.responses.saveAnswers(response.id, writes, receivedAt) === null) throw completedSince(response.id);
+        if (events.length) repos.timing.add(response.id, events, offset, receivedAt);
+      });
+      return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
+    },
+
+    async setPage(response: ResponseRow, pageId: string): Promise<void> {
+      const r = openResponse(response);
+      if (!definitionOf(r).pages.some((p) => p.id === pageId)) throw badRequest([`unknown page "${pageId}"`]);
+      await repos.commit(() => repos.responses.setPage(r.id, pageId, now().toISOString()));
+    },
+
+    async submit(response: ResponseRow): Promise<SubmitResult> {
+      const r = openResponse(response);
+      const at = now().toISOString();
+      await repos.commit(() => {
+        if (!repos.responses.complete(r.id, at)) throw completedSince(r.id);
+      });
+      return { completedAt: at };
+    },
+  };
+}
+export type SurveyService = ReturnType<typeof createSurveyService>;
