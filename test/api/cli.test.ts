@@ -84,9 +84,9 @@ describe('job-monitor command', () => {
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   });
 
-  it('with WRITER_THREAD=true logs in and saves through the writer thread, and still exits 0', async () => {
+  it('logs in and saves through the served process, and still exits 0 with the save on disk', async () => {
     const dir = tempDir();
-    const { url, stop } = await serve(dir, { WRITER_THREAD: 'true' }, '--demo');
+    const { url, stop } = await serve(dir, {}, '--demo');
     const s = demoPopulation().find((p, _i, all) => !all.some((o) => o !== p && o.brin === p.brin && o.achternaam === p.achternaam && o.geboortedatum === p.geboortedatum))!;
     const login = await fetch(`${url}/api/login`, {
       method: 'POST',
