@@ -20,6 +20,7 @@ import { staffRouter } from './http/staff-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
 import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
+import { sameOrigin } from './http/middleware/same-origin.ts';
 
 export interface AppOptions {
   db: Db;
@@ -57,8 +58,8 @@ export function createApp({ db, config, logger = createLogger(), secret, now, se
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
 
-  app.use(staffApi.base, apiHeaders(config), staffRouter());
-  app.use(studentApi.base, apiHeaders(config), studentRouter({ config, ...services }), notFoundHandler);
+  app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter());
+  app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

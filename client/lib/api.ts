@@ -28,7 +28,8 @@ export async function api<T>(endpoint: Endpoint, body?: unknown, lang = 'nl', ke
   try {
     res = await fetch(endpoint.path, {
       method: endpoint.method,
-      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), 'Accept-Language': lang },
+      // Every state-changing request says it is JSON, also without a body: the server refuses it otherwise (CSRF).
+      headers: { ...(endpoint.method === 'GET' ? {} : { 'Content-Type': 'application/json' }), 'Accept-Language': lang },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       keepalive,

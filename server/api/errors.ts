@@ -8,6 +8,8 @@ export interface ErrorDetails {
   invalid_input: InputProblem[];
   too_large: undefined;
   not_found: undefined;
+  /** A state-changing request from another site, or not sent as JSON. */
+  cross_site: undefined;
   no_session: undefined;
   already_completed: { completedAt: string | null };
   login_failed: { helpdesk: string };

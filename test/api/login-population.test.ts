@@ -112,7 +112,7 @@ describe('already completed, and resuming', () => {
   it('says so when the questionnaire was already completed, and counts it', async () => {
     const agent = request.agent(t.app);
     await post(annaLogin, agent).expect(200);
-    const { completedAt } = (await agent.post('/api/survey/submit').expect(200)).body as { completedAt: string };
+    const { completedAt } = (await agent.post('/api/survey/submit').set('Content-Type', 'application/json').expect(200)).body as { completedAt: string };
     const again = await post(annaLogin).expect(200);
     expect(again.body).toEqual({ status: 'completed', completedAt });
     expect(t.repos.loginOutcomes.perDay('25PZ', '2024-01-01', '2024-12-31')).toEqual([

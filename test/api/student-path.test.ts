@@ -132,8 +132,8 @@ describe('answering and submitting', () => {
   it('submits once; a second submit is refused with a clear error; a new login says already completed', async () => {
     const agent = await loggedIn();
     await agent.put('/api/survey/answers').send({ answers: [{ questionId: 'leerjaar', value: 'j3', seq: 1 }] }).expect(200);
-    const first = await agent.post('/api/survey/submit').expect(200);
-    const second = await agent.post('/api/survey/submit').expect(409);
+    const first = await agent.post('/api/survey/submit').set('Content-Type', 'application/json').expect(200);
+    const second = await agent.post('/api/survey/submit').set('Content-Type', 'application/json').expect(409);
     expect(second.body.error).toEqual({
       code: 'already_completed',
       message: 'Je hebt de vragenlijst al ingevuld.',
@@ -147,7 +147,7 @@ describe('answering and submitting', () => {
 
   it('ends the session on logout', async () => {
     const agent = await loggedIn();
-    await agent.post('/api/logout').expect(204);
+    await agent.post('/api/logout').set('Content-Type', 'application/json').expect(204);
     await agent.get('/api/survey').expect(401);
   });
 

@@ -108,7 +108,7 @@ describe('timing events', () => {
 
   it('are refused once the response is completed', async () => {
     const agent = await loggedIn();
-    await agent.post('/api/survey/submit').expect(200);
+    await agent.post('/api/survey/submit').set('Content-Type', 'application/json').expect(200);
     const res = await agent.put('/api/survey/answers').send({ answers: [], events: [{ id: 'x:1', type: 'hidden', at: at(0) }] }).expect(409);
     expect(res.body.error.code).toBe('already_completed');
   });

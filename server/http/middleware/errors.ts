@@ -9,6 +9,7 @@ export const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   too_large: 413,
   not_found: 404,
+  cross_site: 403,
   no_session: 401,
   already_completed: 409,
   login_failed: 401,
