@@ -15,14 +15,7 @@ export interface PopulationRow {
 }
 
 /** A student as an import writes it: background data and keyed hashes only. */
-export interface StudentWrite {
-  brin: string;
-  pgnKey: Buffer;
-  crebo: string;
-  leerweg: 'BOL' | 'BBL';
-  niveau: number;
-  geslacht: 'M' | 'V' | 'X' | null;
-  initialKey: Buffer | null;
+export interface StudentWrite extends Omit<PopulationRow, 'id' | 'peildatum'> {
   /** Each key's first LOGIN_KEY_BYTES are stored. */
   loginKeys: Buffer[];
 }

@@ -6,9 +6,9 @@ import type { PackedChunk } from './pack.ts';
 import { studentsOf } from './pack.ts';
 
 /** Students per write transaction (with their login keys): a few milliseconds each. */
-export const STUDENTS_PER_STEP = 500;
+export const STUDENTS_PER_STEP = 2000;
 /** Rows removed per step when a replaced set is cleared away. */
-const ROWS_PER_REMOVAL = 5000;
+const ROWS_PER_REMOVAL = 20_000;
 
 /** Between two steps: lets others write (a server on the same file, the event loop of this process). */
 export type Pause = () => Promise<void>;
