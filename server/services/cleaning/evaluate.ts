@@ -85,13 +85,20 @@ export function speedIndex(input: CleaningInput, medians: PageMedians | null, mi
   return { value: pages ? sum / pages : null, pages };
 }
 
+const gridCache = new WeakMap<Questionnaire, Set<string>>();
+function gridIds(def: Questionnaire): Set<string> {
+  let ids = gridCache.get(def);
+  if (!ids) gridCache.set(def, (ids = new Set(def.pages.flatMap((p) => p.questions).filter((q) => q.type === 'grid').map((q) => q.id))));
+  return ids;
+}
+
 /**
  * `straightlining`: enough grids (with enough items answered on the scale) answered with one scale point throughout, or
  * one scale point for at least the maximum share of all grid answers on the scale. Opt-outs are not on the scale.
  */
 export function checkStraightlining(definition: Questionnaire, cells: ClassifiedAnswer[], rules: CleaningRules): Straightlining | null {
   const r = rules.straightlining;
-  const grids = new Set(definition.pages.flatMap((p) => p.questions).filter((q) => q.type === 'grid').map((q) => q.id));
+  const grids = gridIds(definition);
   const perGrid = new Map<string, number[]>();
   for (const c of cells) {
     if (c.status !== 'answered' || !grids.has(c.questionId) || typeof c.value !== 'number') continue;

@@ -94,7 +94,6 @@ export function suppressionPattern({ cells, equations }: SuppressionProblem, min
     changed = false;
     for (const eq of equations) if (settle(eq)) changed = true;
   }
-  for (const id of complementary) if (primary.has(id)) complementary.delete(id);
   return { suppressed, primary, complementary, isShown: (id) => !suppressed.has(id) };
 }
 
