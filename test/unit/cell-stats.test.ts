@@ -109,7 +109,10 @@ describe('a multiple choice', () => {
             id: 'm',
             type: 'multi',
             text: { nl: 'm', en: 'm' },
-            options: ['a', 'b', 'c'].map((code) => ({ code, text: { nl: code, en: code } })).concat([{ code: 'zeg_niet', text: { nl: '-', en: '-' }, optOut: true } as never]),
+            options: [
+              ...['a', 'b', 'c'].map((code) => ({ code, text: { nl: code, en: code } })),
+              { code: 'zeg_niet', text: { nl: 'zeg ik niet', en: "I'd rather not say" }, optOut: true },
+            ],
           },
         ],
       },
