@@ -29,6 +29,8 @@ export interface PopulationSet {
 
 /** Stored bytes of a login key: the first 16 of its HMAC-SHA256 (128 bits). */
 export const LOGIN_KEY_BYTES = 16;
+const STUDENTS_PER_STATEMENT = 100;
+const KEYS_PER_STATEMENT = 300;
 
 const CURRENT_SET = `(SELECT id FROM population_sets WHERE status = 'ready' ORDER BY peildatum DESC, id DESC LIMIT 1)`;
 const columns = (p: string) =>
@@ -55,10 +57,15 @@ export function populationRepo(db: Db) {
 
   const insertSet = db.prepare<[string, string]>("INSERT INTO population_sets (peildatum, status, created_at) VALUES (?, 'loading', ?)");
   const abandonLoading = db.prepare<[number]>("UPDATE population_sets SET status = 'retired' WHERE status = 'loading' AND id <> ?");
-  const insertStudent = db.prepare<[number, string, string, Buffer, string, string, number, string | null, Buffer | null]>(
-    `INSERT INTO population (set_id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const insertKey = db.prepare<[number, Buffer, number]>('INSERT OR IGNORE INTO login_keys (set_id, key, population_id) VALUES (?, ?, ?)');
+  // Many rows per statement for the import: binding and stepping one statement per row cost more than SQLite's own work.
+  const studentRows = (n: number) =>
+    db.prepare(`INSERT INTO population (id, set_id, peildatum, brin, pgn_key, crebo, leerweg, niveau, geslacht, initial_key) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  const nextId = db.prepare<[], number>('SELECT coalesce(max(id), 0) + 1 FROM population').pluck();
+  const keyRows = (n: number) => db.prepare(`INSERT OR IGNORE INTO login_keys (set_id, key, population_id) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}`);
+  const insertStudents = studentRows(STUDENTS_PER_STATEMENT);
+  const insertStudents1 = studentRows(1);
+  const insertKeys = keyRows(KEYS_PER_STATEMENT);
   const setOf = db.prepare<[number], PopulationSet>('SELECT id, peildatum, status, students FROM population_sets WHERE id = ?');
   const makeReady = db.prepare<[number, number]>("UPDATE population_sets SET status = 'ready', students = ? WHERE id = ? AND status = 'loading'");
   const retireOthers = db.prepare<[string, number]>("UPDATE population_sets SET status = 'retired' WHERE status = 'ready' AND peildatum = ? AND id <> ?");
@@ -94,10 +101,25 @@ export function populationRepo(db: Db) {
       abandonLoading.run(id);
       return id;
     },
-    /** Adds a student to a loading set; returns its id. Call inside a transaction. */
-    addStudent: (setId: number, peildatum: string, s: Omit<StudentWrite, 'loginKeys'>): number =>
-      Number(insertStudent.run(setId, peildatum, s.brin, s.pgnKey, s.crebo, s.leerweg, s.niveau, s.geslacht, s.initialKey).lastInsertRowid),
-    addLoginKey: (setId: number, key: Buffer, studentId: number): void => void insertKey.run(setId, key.subarray(0, LOGIN_KEY_BYTES), studentId),
+    /** Adds students to a loading set with the next free ids, in order; returns the first id. Call inside a transaction. */
+    addStudents(setId: number, peildatum: string, students: Omit<StudentWrite, 'loginKeys'>[]): number {
+      const first = nextId.get()!;
+      const row = (st: Omit<StudentWrite, 'loginKeys'>, n: number) => [first + n, setId, peildatum, st.brin, st.pgnKey, st.crebo, st.leerweg, st.niveau, st.geslacht, st.initialKey];
+      let i = 0;
+      for (; i + STUDENTS_PER_STATEMENT <= students.length; i += STUDENTS_PER_STATEMENT) {
+        insertStudents.run(...students.slice(i, i + STUDENTS_PER_STATEMENT).flatMap((st, n) => row(st, i + n)));
+      }
+      for (; i < students.length; i++) insertStudents1.run(...row(students[i]!, i));
+      return first;
+    },
+    /** Adds login keys (key, student id) to a loading set. Call inside a transaction. */
+    addLoginKeys(setId: number, keys: [Buffer, number][]): void {
+      let i = 0;
+      for (; i + KEYS_PER_STATEMENT <= keys.length; i += KEYS_PER_STATEMENT) {
+        insertKeys.run(...keys.slice(i, i + KEYS_PER_STATEMENT).flatMap(([k, id]) => [setId, k.subarray(0, LOGIN_KEY_BYTES), id]));
+      }
+      for (; i < keys.length; i++) insertKey.run(setId, keys[i]![0].subarray(0, LOGIN_KEY_BYTES), keys[i]![1]);
+    },
     /** Makes a loading set ready, which makes it current for its peildatum; returns how many students it replaced. */
     makeCurrent(setId: number, students: number): number {
       const set = setOf.get(setId);

@@ -58,16 +58,15 @@ export class PopulationSetWriter {
     const students = sortedBy(s.count, (i) => s.order(i));
     const ids = new Int32Array(s.count);
     for (let from = 0; from < s.count; from += STUDENTS_PER_STEP) {
-      repos.transaction(() => {
-        for (const i of students.subarray(from, from + STUDENTS_PER_STEP)) ids[i] = repos.population.addStudent(setId, peildatum, s.student(i));
-      });
+      const step = students.subarray(from, from + STUDENTS_PER_STEP);
+      const first = repos.transaction(() => repos.population.addStudents(setId, peildatum, Array.from(step, (i) => s.student(i))));
+      step.forEach((i, n) => (ids[i] = first + n));
       yield;
     }
     const keys = sortedBy(s.keyCount, (k) => head(s.key(k)));
     for (let from = 0; from < s.keyCount; from += KEYS_PER_STEP) {
-      repos.transaction(() => {
-        for (const k of keys.subarray(from, from + KEYS_PER_STEP)) repos.population.addLoginKey(setId, s.key(k), ids[s.keyOwner(k)]!);
-      });
+      const step = Array.from(keys.subarray(from, from + KEYS_PER_STEP), (k): [Buffer, number] => [s.key(k), ids[s.keyOwner(k)]!]);
+      repos.transaction(() => repos.population.addLoginKeys(setId, step));
       yield;
     }
   }
