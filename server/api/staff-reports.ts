@@ -12,9 +12,6 @@ export type ReportScope = string | 'national';
 /** Which part of reporting a request is for, passed to `authorize` beside the scope (roles may differ per part). */
 export type ReportArea = 'response' | 'results' | 'cleaning' | 'export';
 
-/** The text every output shows instead of the figures of a group under the privacy minimum. */
-export const SUPPRESSED_TEXT: Text = { nl: 'Niet getoond i.v.m. AVG', en: 'Not shown (privacy)' };
-
 // ---- the response overview ------------------------------------------------------------------------------
 
 /** Why a group has no margin of error (see server/services/reporting/required-response.ts). */
@@ -175,7 +172,7 @@ export interface CellFigures {
   median: number | null;
 }
 
-/** A cell under the privacy rule shows nothing at all, not even n. */
+/** A cell under the privacy rule shows nothing at all, not even n; outputs print "Niet getoond i.v.m. AVG" / "Not shown (privacy)". */
 export type ResultCell = { suppressed: true } | ({ suppressed: false } & CellFigures);
 
 export interface ResultGroup {

@@ -2,7 +2,7 @@
 // sample size with the finite population correction, the formula behind Krejcie & Morgan's (1970) table. Pure.
 // jStat's normal quantile is exact to machine precision (a rational start refined by Newton steps); the probit of
 // simple-statistics is Winitzki's approximation, off by 0.003 at 95% (5,000 students would need 356, not 357).
-import { jStat } from 'jstat';
+import jStat from 'jstat'; // CommonJS: its module is the jStat object itself
 import { badRequest } from '../common/errors.ts';
 
 export interface SamplingOptions {
