@@ -7,6 +7,9 @@ import type { QuestionType, Text } from '../../questionnaire/schema.ts';
 export const brinSchema = z.string().regex(/^\d{2}[A-Z]{2}$/, 'a BRIN is 2 digits and 2 capital letters, e.g. 25PZ');
 export const reportBrinParamsSchema = z.strictObject({ brin: brinSchema });
 
+/** JSON (the default) or a CSV download for Dutch Excel, with its headers in Dutch (default) or English. */
+export const reportOutputQuerySchema = z.strictObject({ format: z.enum(['json', 'csv']).optional(), lang: z.enum(['nl', 'en']).optional() });
+
 /** What the staff reporting router asks its `authorize` callback about: one institution, or the whole country. */
 export type ReportScope = string | 'national';
 /** Which part of reporting a request is for, passed to `authorize` beside the scope (roles may differ per part). */
@@ -156,8 +159,8 @@ export interface CleaningReport {
 
 export const BREAKDOWNS = ['analyselabel1', 'analyselabel2', 'analyselabel3', 'crebo', 'leerweg', 'niveau', 'leerjaar', 'week'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
-export const institutionResultsQuerySchema = z.strictObject({ by: z.enum(BREAKDOWNS).optional() });
-export const nationalResultsQuerySchema = z.strictObject({ by: z.enum(['week']).optional() });
+export const institutionResultsQuerySchema = reportOutputQuerySchema.extend({ by: z.enum(BREAKDOWNS).optional() });
+export const nationalResultsQuerySchema = reportOutputQuerySchema.extend({ by: z.enum(['week']).optional() });
 
 /** The figures of one cell (a group's answers to one question or grid item); percentages are of n. */
 export interface CellFigures {
@@ -232,3 +235,5 @@ export const EXPORT_FILES = ['data.csv', 'codebook.csv', 'syntax.sps'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 export const institutionExportParamsSchema = z.strictObject({ brin: brinSchema, file: z.enum(EXPORT_FILES) });
 export const nationalExportParamsSchema = z.strictObject({ file: z.enum(EXPORT_FILES) });
+/** Labels in the codebook's SPSS syntax in Dutch (default) or English; the codebook always has both. */
+export const exportQuerySchema = z.strictObject({ lang: z.enum(['nl', 'en']).optional() });
