@@ -1,7 +1,7 @@
 // Clearly fake, deterministic answers and page times for the demo responses: a respondent walks the questionnaire as
 // routing shows it and answers around a personal tendency; a few answer too fast, in straight lines or hardly at all,
 // so the cleaning has something to exclude. Pure.
-import { visiblePages, type AnswerValue, type Answers, type Question, type Questionnaire, type RoutingContext } from '../../questionnaire/index.ts';
+import { conditionHolds, visiblePages, type AnswerValue, type Answers, type Question, type Questionnaire, type RoutingContext } from '../../questionnaire/index.ts';
 
 /** How a demo respondent fills in the questionnaire. */
 export type Behaviour = 'normal' | 'too_fast' | 'straight' | 'sparse';
@@ -28,7 +28,9 @@ export function fillIn(def: Questionnaire, context: RoutingContext, rand: () => 
     if (!next) break;
     const filled: FilledPage = { pageId: next.page.id, seconds: 0, answers: [] };
     let items = 0;
-    for (const q of next.questions) {
+    // Routing within a page looks at the answers given above it on the same page.
+    for (const q of next.page.questions) {
+      if (!conditionHolds(q.showIf, answers, context)) continue;
       items += q.type === 'grid' ? q.items.length : 1;
       if (behaviour === 'sparse' && rand() < 0.8) continue;
       const value = answer(q, rand, behaviour === 'straight' ? straightPoint : tendency, behaviour === 'straight');

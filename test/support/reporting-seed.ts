@@ -1,7 +1,7 @@
 // A seeded dataset for the reporting tests: a population, a label file, responses started or completed at given
 // moments with answers and page times, written through the same repositories the application uses. Tests compute
 // their expected figures from the seed they pass in, never from the code under test.
-import { visiblePages, type AnswerValue, type Answers, type Question, type Questionnaire } from '../../questionnaire/index.ts';
+import { conditionHolds, visiblePages, type AnswerValue, type Answers, type Question, type Questionnaire } from '../../questionnaire/index.ts';
 import { loadQuestionnaires } from '../../questionnaire/index.ts';
 import { loadCleaningRules } from '../../questionnaire/cleaning/index.ts';
 import type { LabelSet } from '../../server/db/labels.ts';
@@ -44,7 +44,9 @@ export function answerAll(def: Questionnaire, context: { leerweg: string | null;
     const next = visiblePages(def, answers, context).find((p) => !pages.includes(p.page.id));
     if (!next) return { answers, pages };
     pages.push(next.page.id);
-    for (const q of next.questions) {
+    // Routing within a page looks at the answers given above it on the same page.
+    for (const q of next.page.questions) {
+      if (!conditionHolds(q.showIf, answers, context)) continue;
       if (q.type === 'grid') {
         const grid: Record<string, number | string> = {};
         for (const item of q.items) {
