@@ -32,7 +32,7 @@ export interface StaffReportsRouterDeps {
 export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDeps): Router {
   const r = Router({ caseSensitive: true, strict: true });
   const send = <T>(res: Response, format: 'json' | 'csv' | undefined, value: T, csv: () => string, name: string) => {
-    if (format === 'csv') res.type(CSV_TYPE).attachment(name).send(csv());
+    if (format === 'csv') res.attachment(name).type(CSV_TYPE).send(csv());
     else res.json(value);
   };
 
@@ -80,7 +80,7 @@ export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDep
   });
 
   const download = (res: Response, next: NextFunction, file: Download) => {
-    res.type(file.contentType).attachment(file.name);
+    res.attachment(file.name).type(file.contentType); // in this order: attachment() sets a type from the file name
     if ('text' in file) return void res.send(file.text);
     res.sendFile(file.path, (err) => {
       file.remove();
