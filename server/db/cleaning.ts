@@ -62,6 +62,10 @@ export function cleaningRepo(db: Db) {
        count(*) FILTER (WHERE v.reasons & 4) AS straightlining
      FROM cleaning_verdicts v JOIN responses r ON r.id = v.response_id WHERE v.run_id = ? GROUP BY r.brin`,
   );
+  const notJudgedOfBrin = db.prepare<[string, number], number>(
+    `SELECT count(*) FROM responses r WHERE r.brin = ? AND r.status = 'completed'
+     AND NOT EXISTS (SELECT 1 FROM cleaning_verdicts v WHERE v.run_id = ? AND v.response_id = r.id)`,
+  ).pluck();
   const notJudged = db.prepare<[number], { brin: string; n: number }>(
     `SELECT r.brin, count(*) AS n FROM responses r WHERE r.status = 'completed'
      AND NOT EXISTS (SELECT 1 FROM cleaning_verdicts v WHERE v.run_id = ? AND v.response_id = r.id) GROUP BY r.brin`,
@@ -91,6 +95,7 @@ export function cleaningRepo(db: Db) {
     counts: (runId: number): VerdictCounts[] => counts.all(runId),
     /** Completed responses per institution that the run did not judge (completed after it started). */
     notJudged: (runId: number): { brin: string; n: number }[] => notJudged.all(runId),
+    notJudgedOfBrin: (runId: number, brin: string): number => notJudgedOfBrin.get(brin, runId) ?? 0,
   };
 }
 export type CleaningRepo = ReturnType<typeof cleaningRepo>;

@@ -41,13 +41,15 @@ export function reportDataRepo(db: Db) {
     `SELECT response_id AS id, json_group_object(question_id, json(value)) AS answers FROM answers
      WHERE response_id BETWEEN ? AND ? GROUP BY response_id`,
   );
-  // Reads the institution's completed responses by its index, then each one's verdict by key.
-  const inResultsOfBrin = db.prepare<[number, string], ReportResponse>(
-    `SELECT ${COLUMNS} FROM responses r JOIN cleaning_verdicts v ON v.run_id = ? AND v.response_id = r.id
+  // CROSS JOIN keeps this order: the institution's completed responses by its index, then each one's verdict by key
+  // (the planner would otherwise read every verdict of the run), and its answers as one JSON object.
+  const inResultsOfBrin = db.prepare<[number, string], ReportResponse & { answers: string | null }>(
+    `SELECT ${COLUMNS}, (SELECT json_group_object(a.question_id, json(a.value)) FROM answers a WHERE a.response_id = r.id) AS answers
+     FROM responses r CROSS JOIN cleaning_verdicts v ON v.run_id = ? AND v.response_id = r.id
      WHERE r.brin = ? AND r.status = 'completed' AND v.in_results = 1 ORDER BY r.id`,
   );
   const judgedOfBrin = db.prepare<[number, string], JudgedResponse>(
-    `SELECT ${JUDGED} FROM responses r JOIN cleaning_verdicts v ON v.run_id = ? AND v.response_id = r.id
+    `SELECT ${JUDGED} FROM responses r CROSS JOIN cleaning_verdicts v ON v.run_id = ? AND v.response_id = r.id
      WHERE r.brin = ? AND r.status = 'completed' ORDER BY r.id`,
   );
   const judgedChunk = db.prepare<[number, number, number], JudgedResponse>(
@@ -66,8 +68,9 @@ export function reportDataRepo(db: Db) {
       for (const r of answersInRange.iterate(from, to)) out.set(r.id, JSON.parse(r.answers) as Record<string, unknown>);
       return out;
     },
-    /** The institution's responses that the run counts in results, by id. */
-    inResults: (runId: number, brin: string): ReportResponse[] => inResultsOfBrin.all(runId, brin),
+    /** The institution's responses that the run counts in results, by id, each with its answers. */
+    inResults: (runId: number, brin: string): (ReportResponse & { answers: Record<string, unknown> })[] =>
+      inResultsOfBrin.all(runId, brin).map((r) => ({ ...r, answers: JSON.parse(r.answers ?? '{}') as Record<string, unknown> })),
     /** The institution's responses the run judged, with their verdicts, by id. */
     judgedOfBrin: (runId: number, brin: string): JudgedResponse[] => judgedOfBrin.all(runId, brin),
     /** The next `limit` responses the run judged after id `after`, with their verdicts. */

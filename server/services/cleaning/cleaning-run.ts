@@ -11,13 +11,13 @@ import type { Answers, Questionnaire } from '../../../questionnaire/index.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { deriveTiming } from '../survey/timing.ts';
 import { badRequest } from '../common/errors.ts';
-import { weekOf } from '../common/clock.ts';
 import { evaluateResponse } from './evaluate.ts';
 import { pageMedians, type PageMedians } from './page-medians.ts';
 import { compareVerdicts, type ReasonMove } from './compare.ts';
 import type { ReasonCode, Verdict } from './verdict.ts';
 import { questionVariants } from '../reporting/variants.ts';
 import { shownAnswers, TallySet } from '../reporting/tallies.ts';
+import { fieldworkWeek } from '../reporting/overview-tree.ts';
 
 /** Responses read, judged and written per step. */
 const CHUNK = 1000;
@@ -142,7 +142,7 @@ export function* cleaningSteps(deps: CleaningRunDeps, rulesVersion: number): Gen
       const inResults = verdict.clean && r.bedrijfsgroep === null;
       if (inResults) {
         const shown = shownAnswers(definition, answers, context);
-        tallies.addResponse([`institution:${r.brin}`, `week:${weekOf(new Date(r.completedAt))}`], variants, r.questionnaireVersion, shown);
+        tallies.addResponse([`institution:${r.brin}`, `week:${fieldworkWeek(r.completedAt)}`], variants, r.questionnaireVersion, shown);
       }
       judged++;
       if (verdict.clean) clean++;

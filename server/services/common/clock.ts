@@ -15,6 +15,3 @@ export function isoWeekOfDay(day: string): string {
   const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
-
-/** The fieldwork week (ISO week in the Netherlands) of a moment. */
-export const weekOf = (d: Date): string => isoWeekOfDay(dayOf(d));

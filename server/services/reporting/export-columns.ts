@@ -135,18 +135,43 @@ export function answerColumns(versions: readonly Questionnaire[]): AnswerColumn[
   return out;
 }
 
+/** Where each question's cells go among the columns: question id -> item id ('' for none) -> column indexes. */
+const layouts = new WeakMap<readonly AnswerColumn[], { byCell: Map<string, Map<string, number[]>>; template: number[] }>();
+function layoutOf(columns: readonly AnswerColumn[]) {
+  let layout = layouts.get(columns);
+  if (!layout) {
+    const byCell = new Map<string, Map<string, number[]>>();
+    columns.forEach((col, i) => {
+      let items = byCell.get(col.questionId);
+      if (!items) byCell.set(col.questionId, (items = new Map()));
+      const key = col.itemId ?? '';
+      items.set(key, [...(items.get(key) ?? []), i]);
+    });
+    layouts.set(columns, (layout = { byCell, template: columns.map((c) => c.notShown) }));
+  }
+  return layout;
+}
+
 /** Codes one response for the columns; columns of questions its version lacks read "not shown". */
 export function codeAnswers(columns: readonly AnswerColumn[], def: Questionnaire, answers: Answers, context: RoutingContext): number[] {
-  const cells = new Map<string, { status: string; value: unknown }>();
-  for (const c of classifyAnswers(def, answers, context)) cells.set(c.itemId ? `${c.questionId}.${c.itemId}` : c.questionId, c);
-  return columns.map((col) => {
-    const cell = cells.get(col.itemId ? `${col.questionId}.${col.itemId}` : col.questionId);
-    if (!cell || cell.status === 'not_shown') return col.notShown;
-    if (cell.status === 'skipped') return col.skipped;
-    const v = cell.value;
-    if (col.type === 'multi') return Array.isArray(v) && v.includes(col.optionCode!) ? 1 : 0;
-    if (col.type === 'open') return 1;
-    if (typeof v === 'number') return v;
-    return col.keys[String(v)] ?? col.skipped;
-  });
+  const { byCell, template } = layoutOf(columns);
+  const out = template.slice();
+  for (const cell of classifyAnswers(def, answers, context)) {
+    const at = byCell.get(cell.questionId)?.get(cell.itemId ?? '');
+    if (!at) continue;
+    for (const i of at) {
+      const col = columns[i]!;
+      if (cell.status === 'not_shown') continue;
+      if (cell.status === 'skipped') {
+        out[i] = col.skipped;
+        continue;
+      }
+      const v = cell.value;
+      if (col.type === 'multi') out[i] = Array.isArray(v) && v.includes(col.optionCode!) ? 1 : 0;
+      else if (col.type === 'open') out[i] = 1;
+      else if (typeof v === 'number') out[i] = v;
+      else out[i] = col.keys[String(v)] ?? col.skipped;
+    }
+  }
+  return out;
 }

@@ -10,13 +10,13 @@ import type { CleaningRunInfo, ReportScope } from '../../api/staff-reports.ts';
 import type { Answers, Questionnaire } from '../../../questionnaire/index.ts';
 import { MODULE_PREFIX } from '../../../questionnaire/module.ts';
 import type { Definitions } from '../survey/definitions.ts';
-import { weekOf } from '../common/clock.ts';
 import { runInfo, REASON_BITS } from '../cleaning/cleaning-run.ts';
 import { answerColumns, codeAnswers, type AnswerColumn } from './export-columns.ts';
 import { codebookCsv, metaColumns, spssSyntax, type ExportColumn } from './export-files.ts';
-import { CSV_BOM, excelCsvLine, type CsvValue } from './excel-csv.ts';
+import { CSV_BOM, excelCsvLine, excelCsvLines, type CsvRow, type CsvValue } from './excel-csv.ts';
 import { suppressionPattern, treeProblem } from './suppression.ts';
 import { GroupStructure, groupsOf, labelGroupId } from './result-groups.ts';
+import { fieldworkWeek } from './overview-tree.ts';
 import { noCleaningRun } from './results.ts';
 import { SUPPRESSED_TEXT } from './results-output.ts';
 import { unknownInstitution } from './response-overview.ts';
@@ -101,15 +101,15 @@ export function createExports({ repos, definitions, questionnaires }: { repos: R
         const slice = rows.slice(i, i + ROWS_PER_READ);
         // Ids rise through the slice; a range read is one statement, a read per response one each.
         const answersOf = scope === 'national' ? repos.reportData.answersInRange(slice[0]!.id, slice[slice.length - 1]!.id) : null;
-        let text = '';
+        const lines: CsvRow[] = [];
         for (const r of slice) {
           const answers = (answersOf ? (answersOf.get(r.id) ?? {}) : repos.reportData.answers(r.id)) as Answers;
           const context = { leerweg: r.leerweg, niveau: r.niveau };
           const core = codeAnswers(coreCols, definitions.withModule(r.questionnaireVersion, null), answers, context);
           const mod = moduleCols.length ? codeAnswers(moduleCols, definitions.withModule(r.questionnaireVersion, r.moduleVersion), answers, context) : [];
-          text += excelCsvLine([...background(r, scope === 'national'), ...core, ...mod]);
+          lines.push([...background(r, scope === 'national'), ...core, ...mod]);
         }
-        writeSync(fd, text);
+        writeSync(fd, excelCsvLines(lines));
       }
     } finally {
       closeSync(fd);
@@ -149,7 +149,7 @@ function backgroundPrinter(rows: readonly JudgedResponse[]): (r: JudgedResponse,
     leerweg: (r) => r.leerweg,
     niveau: (r) => (r.niveau === null ? null : String(r.niveau)),
     geslacht: (r) => r.geslacht,
-    veldwerkweek: (r) => weekOf(new Date(r.completedAt)),
+    veldwerkweek: (r) => fieldworkWeek(r.completedAt),
   };
   const weeks = new Map(rows.map((r) => [r.id, value.veldwerkweek(r)]));
   value.veldwerkweek = (r) => weeks.get(r.id)!;

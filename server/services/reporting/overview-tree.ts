@@ -1,7 +1,7 @@
 // The response overview's figures from counts: per group the response and the required response, the label tree
 // (response label 1 > 2 > 3, zonder label, bedrijfsgroep), and completions per day. Pure.
 import type { DayPoint, OverviewNode, OverviewNodeKind, ResponseFigures } from '../../api/staff-reports.ts';
-import { dayOf } from '../common/clock.ts';
+import { dayOf, isoWeekOfDay } from '../common/clock.ts';
 import { assessResponse, type SamplingOptions } from './required-response.ts';
 
 export interface Counts {
@@ -118,6 +118,9 @@ export function amsterdamDayOfHour(hour: string): string {
   if (!day) dayOfHour.set(hour, (day = dayOf(new Date(`${hour}:00:00Z`))));
   return day;
 }
+
+/** The fieldwork week (ISO week in the Netherlands) of an ISO moment in UTC, worked out once per hour. */
+export const fieldworkWeek = (iso: string): string => isoWeekOfDay(amsterdamDayOfHour(iso.slice(0, 13)));
 
 /** Completions per day from completions per UTC hour, every day from the first to the last, with the cumulative share of `population`. */
 export function perDay(hours: Iterable<{ hour: string; completed: number }>, population: number): DayPoint[] {

@@ -37,6 +37,19 @@ export function groupsOf(m: Membership): string[] {
   return out;
 }
 
+/** Like groupsOf, but of the label levels only the deepest: the tallies of the levels above are sums of these. */
+export function leafGroupsOf(m: Membership): string[] {
+  const all = groupsOf(m);
+  const labels = all.filter((g) => g.startsWith('a:'));
+  return [labels[labels.length - 1]!, ...all.filter((g) => !g.startsWith('a:'))];
+}
+
+/** The label group ids above and at a deepest one: [label 1], [label 1, label 2], ... */
+export function labelPrefixIds(leafId: string): string[] {
+  const path = JSON.parse(leafId.slice(2)) as (string | null)[];
+  return path.map((_, i) => labelGroupId(path.slice(0, i + 1)));
+}
+
 interface LabelNode {
   id: string;
   path: (string | null)[];

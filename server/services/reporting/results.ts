@@ -8,16 +8,16 @@ import type { Answers, Questionnaire } from '../../../questionnaire/index.ts';
 import { MODULE_PREFIX } from '../../../questionnaire/module.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { AppError } from '../common/errors.ts';
-import { weekOf } from '../common/clock.ts';
 import { runInfo } from '../cleaning/cleaning-run.ts';
 import { addTallies, emptyTally, questionStats, type QuestionStats, type QuestionTally } from './cell-stats.ts';
 import { questionVariants, type QuestionVariant, type Variants } from './variants.ts';
 import { shownAnswers, TallySet } from './tallies.ts';
-import { GroupStructure, groupsOf } from './result-groups.ts';
+import { GroupStructure, labelPrefixIds, leafGroupsOf } from './result-groups.ts';
 import { INSTITUTION, NATIONAL, institutionPattern, nationalPattern, weekCell } from './results-privacy.ts';
 import type { SuppressionPattern } from './suppression.ts';
 import { rowMeta, type RowMeta } from './result-rows.ts';
 import { unknownInstitution } from './response-overview.ts';
+import { fieldworkWeek } from './overview-tree.ts';
 
 export const noCleaningRun = () =>
   new AppError('not_found', {
@@ -82,25 +82,34 @@ export function createResults({ repos, definitions, questionnaires }: { repos: R
     const modules = repos.questionModules.all().filter((m) => m.brin === brin);
     const moduleVariants = questionVariants(modules.map((m) => JSON.parse(m.definition) as Questionnaire));
 
+    // Each response is tallied in its deepest label group and its flat groups; the label groups above and the
+    // institution are sums of those (fewer additions per response: this is most of the work).
     const tallies = new TallySet();
     for (const r of repos.reportData.inResults(run.id, brin)) {
       const def = definitions.withModule(r.questionnaireVersion, r.moduleVersion);
-      const answers = repos.reportData.answers(r.id) as Answers;
-      const shown = shownAnswers(def, answers, { leerweg: r.leerweg, niveau: r.niveau });
+      const shown = shownAnswers(def, r.answers as Answers, { leerweg: r.leerweg, niveau: r.niveau });
       const leerjaar = shown.find((s) => s.question.id === 'leerjaar')?.value;
-      const groups = [
-        INSTITUTION,
-        ...groupsOf({
-          labels: [r.analyse1, r.analyse2, r.analyse3],
-          crebo: r.crebo,
-          leerweg: r.leerweg,
-          niveau: r.niveau,
-          leerjaar: typeof leerjaar === 'string' ? leerjaar : null,
-          week: weekOf(new Date(r.completedAt)),
-        }),
-      ];
+      const groups = leafGroupsOf({
+        labels: [r.analyse1, r.analyse2, r.analyse3],
+        crebo: r.crebo,
+        leerweg: r.leerweg,
+        niveau: r.niveau,
+        leerjaar: typeof leerjaar === 'string' ? leerjaar : null,
+        week: fieldworkWeek(r.completedAt),
+      });
       tallies.addResponse(groups, coreVariants, r.questionnaireVersion, shown, (q) => !isModule(q));
       if (r.moduleVersion) tallies.addResponse(groups, moduleVariants, r.moduleVersion, shown, isModule);
+    }
+    const leaves = tallies.groupIds().filter((g) => g.startsWith('a:'));
+    const above = new Map<string, string[]>([[INSTITUTION, leaves]]);
+    for (const leaf of leaves) {
+      for (const id of labelPrefixIds(leaf).slice(0, -1)) above.set(id, [...(above.get(id) ?? []), leaf]);
+    }
+    for (const v of [...coreVariants.list, ...moduleVariants.list]) {
+      for (const [group, parts] of above) {
+        const present = parts.map((p) => tallies.get(p, v.key)).filter((x): x is QuestionTally => x !== undefined);
+        if (present.length) tallies.set(group, v.key, addTallies(v.question, present));
+      }
     }
     const structure = new GroupStructure(tallies.groupIds().filter((g) => g !== INSTITUTION));
     const shownGroups: ResultGroup[] = by ? structure.groupsFor(by) : [];
@@ -138,7 +147,7 @@ export function createResults({ repos, definitions, questionnaires }: { repos: R
     };
     build(coreVariants, false);
     build(moduleVariants, true);
-    return { brin, name: inst.name, by, run: runInfo(run), notJudged: notJudged(run.id, brin), groups: shownGroups, rows };
+    return { brin, name: inst.name, by, run: runInfo(run), notJudged: repos.cleaning.notJudgedOfBrin(run.id, brin), groups: shownGroups, rows };
   }
 
   function nationalResults(by: 'week' | null = null): NationalResults {
@@ -166,8 +175,8 @@ export function createResults({ repos, definitions, questionnaires }: { repos: R
     return { by, run: runInfo(run), notJudged: notJudged(run.id), groups, rows };
   }
 
-  function notJudged(runId: number, brin?: string): number {
-    return repos.cleaning.notJudged(runId).reduce((s, w) => s + (brin === undefined || w.brin === brin ? w.n : 0), 0);
+  function notJudged(runId: number): number {
+    return repos.cleaning.notJudged(runId).reduce((s, w) => s + w.n, 0);
   }
 
   /** The institution's count for a row must be what the run counted for it, or the national figures would not hold. */
