@@ -2,7 +2,7 @@
 // app mounts this router behind its session check and passes `authorize`, which throws its 403 error when the
 // signed-in user may not see the scope (an institution's BRIN, or 'national'). Each route parses its input with the
 // contract's schema, asks `authorize`, calls reporting once and answers (JSON, or CSV with ?format=csv).
-import { Router, type NextFunction, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { staffApi as api } from '../api/endpoints.ts';
 import {
   calculatorQuerySchema,
@@ -25,8 +25,11 @@ import { parse } from './middleware/validate.ts';
 
 export interface StaffReportsRouterDeps {
   reports: StaffReports;
-  /** Throws the staff app's typed 403 error when the signed-in user may not see `scope`; `area` says what for. */
-  authorize: (scope: ReportScope, area: ReportArea) => void | Promise<void>;
+  /**
+   * Throws the staff app's typed 403 error when the signed-in user may not see `scope` (a BRIN, or 'national');
+   * `area` says what for. The request and response are passed on for the staff session (res.locals).
+   */
+  authorize: (scope: ReportScope, area: ReportArea, req: Request, res: Response) => void | Promise<void>;
 }
 
 export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDeps): Router {
@@ -38,14 +41,14 @@ export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDep
 
   r.get(api.nationalResponseOverview.route, async (req, res) => {
     const q = parse(reportOutputQuerySchema, req.query);
-    await authorize('national', 'response');
+    await authorize('national', 'response', req, res);
     const o = await reports.nationalOverview();
     send(res, q.format, o, () => nationalOverviewCsv(o, q.lang), 'responsoverzicht_landelijk.csv');
   });
   r.get(api.responseOverview.route, async (req, res) => {
     const { brin } = parse(reportBrinParamsSchema, req.params);
     const q = parse(reportOutputQuerySchema, req.query);
-    await authorize(brin, 'response');
+    await authorize(brin, 'response', req, res);
     const o = await reports.institutionOverview(brin);
     send(res, q.format, o, () => institutionOverviewCsv(o, q.lang), `responsoverzicht_${brin}.csv`);
   });
@@ -55,26 +58,26 @@ export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDep
     res.json(calculate(parse(calculatorQuerySchema, req.query)));
   });
 
-  r.get(api.nationalCleaningReport.route, async (_req, res) => {
-    await authorize('national', 'cleaning');
+  r.get(api.nationalCleaningReport.route, async (req, res) => {
+    await authorize('national', 'cleaning', req, res);
     res.json(await reports.cleaningReport());
   });
   r.get(api.cleaningReport.route, async (req, res) => {
     const { brin } = parse(reportBrinParamsSchema, req.params);
-    await authorize(brin, 'cleaning');
+    await authorize(brin, 'cleaning', req, res);
     res.json(await reports.cleaningReport(brin));
   });
 
   r.get(api.nationalResults.route, async (req, res) => {
     const q = parse(nationalResultsQuerySchema, req.query);
-    await authorize('national', 'results');
+    await authorize('national', 'results', req, res);
     const results = await reports.nationalResults(q.by ?? null);
     send(res, q.format, results, () => resultsCsv(results, q.lang), 'resultaten_landelijk.csv');
   });
   r.get(api.results.route, async (req, res) => {
     const { brin } = parse(reportBrinParamsSchema, req.params);
     const q = parse(institutionResultsQuerySchema, req.query);
-    await authorize(brin, 'results');
+    await authorize(brin, 'results', req, res);
     const results = await reports.institutionResults(brin, q.by ?? null);
     send(res, q.format, results, () => resultsCsv(results, q.lang), `resultaten_${brin}.csv`);
   });
@@ -90,13 +93,13 @@ export function staffReportsRouter({ reports, authorize }: StaffReportsRouterDep
   r.get(api.nationalExport.route, async (req, res, next) => {
     const { file } = parse(nationalExportParamsSchema, req.params);
     const { lang } = parse(exportQuerySchema, req.query);
-    await authorize('national', 'export');
+    await authorize('national', 'export', req, res);
     download(res, next, await reports.exportFile('national', file, lang ?? 'nl'));
   });
   r.get(api.export.route, async (req, res, next) => {
     const { brin, file } = parse(institutionExportParamsSchema, req.params);
     const { lang } = parse(exportQuerySchema, req.query);
-    await authorize(brin, 'export');
+    await authorize(brin, 'export', req, res);
     download(res, next, await reports.exportFile(brin, file, lang ?? 'nl'));
   });
   return r;

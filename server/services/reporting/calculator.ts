@@ -24,7 +24,7 @@ export function calculatorText(r: CalculatorResult, lang: 'nl' | 'en' = 'nl'): s
       nl: { no_population: 'geen foutmarge: de groep is leeg', no_completed: 'nog geen foutmarge: niemand heeft ingevuld', census: 'foutmarge 0: iedereen heeft ingevuld', more_completed_than_population: 'geen foutmarge: meer ingevuld dan de groep groot is' },
       en: { no_population: 'no margin: the group is empty', no_completed: 'no margin yet: nobody has completed', census: 'margin 0: everyone completed', more_completed_than_population: 'no margin: more completed than the group holds' },
     }[lang];
-    const margin = r.marginNote && r.marginNote !== 'census' ? notes[r.marginNote] : r.marginNote === 'census' ? notes.census : lang === 'nl' ? `foutmarge ± ${pct(r.marginReached!)} procentpunt` : `margin ± ${pct(r.marginReached!)} points`;
+    const margin = r.marginNote ? notes[r.marginNote] : lang === 'nl' ? `foutmarge ± ${pct(r.marginReached!)} procentpunt` : `margin ± ${pct(r.marginReached!)} points`;
     lines.push(
       lang === 'nl'
         ? `Met ${n.format(r.completed)} ingevuld: ${r.reached ? 'bereikt' : 'niet bereikt'}; ${margin}.`

@@ -82,11 +82,44 @@ export function emptyTally(q: Question): QuestionTally {
   return { questionId: q.id, rows };
 }
 
-const optOutCache = new WeakMap<Question, Set<string>>();
-function cachedOptOuts(q: Question): Set<string> {
-  let codes = optOutCache.get(q);
-  if (!codes) optOutCache.set(q, (codes = optOutCodes(q)));
-  return codes;
+/** What one answer adds to a tally: per row it counts in, the keys it counts (a multi answer may count several). */
+export interface Increment {
+  row: number;
+  keys: (string | number)[];
+}
+
+/**
+ * What one respondent's answer counts, row by row; nothing for null, undefined or an answer of the wrong shape.
+ * Worked out once and added to every group the respondent is in.
+ */
+export function answerIncrements(q: Question, v: AnswerValue | null | undefined): Increment[] {
+  if (v === null || v === undefined || v === '') return [];
+  if (q.type === 'grid') {
+    if (typeof v !== 'object' || Array.isArray(v)) return [];
+    const out: Increment[] = [];
+    q.items.forEach((item, row) => {
+      const point = v[item.id];
+      if (point !== undefined && point !== null && point !== '') out.push({ row, keys: [point] });
+    });
+    return out;
+  }
+  if (q.type === 'multi') {
+    if (!Array.isArray(v) || v.length === 0) return [];
+    const optOuts = optOutCodes(q);
+    const real = v.filter((c) => !optOuts.has(c));
+    return [{ row: 0, keys: real.length ? real : [[...optOuts].find((c) => v.includes(c))!] }];
+  }
+  if (q.type !== 'open' && (typeof v === 'string' || typeof v === 'number')) return [{ row: 0, keys: [v] }];
+  return [];
+}
+
+/** Adds increments (of a respondent) to a tally of their question. */
+export function addIncrements(tally: QuestionTally, increments: readonly Increment[]): void {
+  for (const { row, keys } of increments) {
+    const r = tally.rows[row]!;
+    for (const k of keys) add(r, k);
+    r.respondents++;
+  }
 }
 
 /**
@@ -94,27 +127,7 @@ function cachedOptOuts(q: Question): Set<string> {
  * respondents to whom the question was shown (classifyAnswers tells); null and undefined are skipped, as unanswered.
  */
 export function addAnswer(q: Question, tally: QuestionTally, v: AnswerValue | null | undefined): void {
-  if (v === null || v === undefined || v === '') return;
-  const rows = tally.rows;
-  if (q.type === 'grid') {
-    if (typeof v !== 'object' || Array.isArray(v)) return;
-    for (const row of rows) {
-      const point = v[row.itemId!];
-      if (point === undefined || point === null || point === '') continue;
-      add(row, point);
-      row.respondents++;
-    }
-  } else if (q.type === 'multi') {
-    if (!Array.isArray(v) || v.length === 0) return;
-    const optOuts = cachedOptOuts(q);
-    const real = v.filter((c) => !optOuts.has(c));
-    if (real.length) real.forEach((c) => add(rows[0]!, c));
-    else add(rows[0]!, [...optOuts].find((c) => v.includes(c))!);
-    rows[0]!.respondents++;
-  } else if (q.type !== 'open' && (typeof v === 'string' || typeof v === 'number')) {
-    add(rows[0]!, v);
-    rows[0]!.respondents++;
-  }
+  addIncrements(tally, answerIncrements(q, v));
 }
 
 /**

@@ -37,13 +37,20 @@ export function excelCsvLine(row: CsvRow): string {
   return Papa.unparse([cells], { delimiter: ';', newline: CRLF, quotes, quoteChar: '"', escapeChar: '"', header: false }) + CRLF;
 }
 
-/** Many records at once (a chunk of a large file): one call into papaparse instead of one per line. */
+/**
+ * Many records at once (a chunk of a large data file), the same text as excelCsvLine gives each. A row's trailing
+ * numbers (a data file's coded answers) are joined directly: a number never needs quotes; papaparse quotes the rest.
+ */
 export function excelCsvLines(rows: readonly CsvRow[]): string {
-  if (!rows.length) return '';
-  const cells = rows.map((row) => row.map(excelCsvCell));
-  // Neutralised text starts with ' and a formula character (nothing else does: numbers are never neutralised).
-  const quotes = (value: unknown) => typeof value === 'string' && /^'[=+\-@\t\r]/.test(value);
-  return Papa.unparse(cells, { delimiter: ';', newline: CRLF, quotes, quoteChar: '"', escapeChar: '"', header: false }) + CRLF;
+  let out = '';
+  for (const row of rows) {
+    let cut = row.length;
+    while (cut > 0 && typeof row[cut - 1] === 'number') cut--;
+    const numbers = row.slice(cut).map(excelCsvCell).join(';');
+    if (cut === 0) out += numbers + CRLF;
+    else out += excelCsvLine(row.slice(0, cut)).slice(0, -CRLF.length) + (cut < row.length ? ';' + numbers : '') + CRLF;
+  }
+  return out;
 }
 
 /** A whole file as one string: the byte order mark, then every row (the first is usually the header). */

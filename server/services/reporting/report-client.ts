@@ -43,6 +43,7 @@ export function createReportsClient(file: string): StaffReports {
     return answer;
   }
 
+  // What comes back over the thread boundary is the service's return value for the request it answers, hence the casts.
   return {
     institutionOverview: (brin) => call('institutionOverview', brin) as ReturnType<StaffReports['institutionOverview']>,
     nationalOverview: () => call('nationalOverview') as ReturnType<StaffReports['nationalOverview']>,

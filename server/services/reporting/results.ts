@@ -5,14 +5,13 @@
 import type { Repos } from '../../db/index.ts';
 import type { Breakdown, CellFigures, InstitutionResults, NationalResults, ResultCell, ResultGroup, ResultRow } from '../../api/staff-reports.ts';
 import type { Answers, Questionnaire } from '../../../questionnaire/index.ts';
-import { MODULE_PREFIX } from '../../../questionnaire/module.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { AppError } from '../common/errors.ts';
 import { runInfo } from '../cleaning/cleaning-run.ts';
 import { addTallies, emptyTally, questionStats, type QuestionStats, type QuestionTally } from './cell-stats.ts';
 import { questionVariants, type QuestionVariant, type Variants } from './variants.ts';
-import { shownAnswers, TallySet } from './tallies.ts';
-import { GroupStructure, labelPrefixIds, leafGroupsOf } from './result-groups.ts';
+import { GroupStructure } from './result-groups.ts';
+import { tallyInstitution } from './institution-tallies.ts';
 import { INSTITUTION, NATIONAL, institutionPattern, nationalPattern, weekCell } from './results-privacy.ts';
 import type { SuppressionPattern } from './suppression.ts';
 import { rowMeta, type RowMeta } from './result-rows.ts';
@@ -25,7 +24,6 @@ export const noCleaningRun = () =>
     en: 'There are no results yet: the responses have not been cleaned (job-monitor clean).',
   });
 
-const isModule = (q: { id: string }) => q.id.startsWith(MODULE_PREFIX);
 
 interface NationalData {
   runId: number;
@@ -82,36 +80,16 @@ export function createResults({ repos, definitions, questionnaires }: { repos: R
     const modules = repos.questionModules.all().filter((m) => m.brin === brin);
     const moduleVariants = questionVariants(modules.map((m) => JSON.parse(m.definition) as Questionnaire));
 
-    // Each response is tallied in its deepest label group and its flat groups; the label groups above and the
-    // institution are sums of those (fewer additions per response: this is most of the work).
-    const tallies = new TallySet();
-    for (const r of repos.reportData.inResults(run.id, brin)) {
-      const def = definitions.withModule(r.questionnaireVersion, r.moduleVersion);
-      const shown = shownAnswers(def, r.answers as Answers, { leerweg: r.leerweg, niveau: r.niveau });
-      const leerjaar = shown.find((s) => s.question.id === 'leerjaar')?.value;
-      const groups = leafGroupsOf({
-        labels: [r.analyse1, r.analyse2, r.analyse3],
-        crebo: r.crebo,
-        leerweg: r.leerweg,
-        niveau: r.niveau,
-        leerjaar: typeof leerjaar === 'string' ? leerjaar : null,
-        week: fieldworkWeek(r.completedAt),
-      });
-      tallies.addResponse(groups, coreVariants, r.questionnaireVersion, shown, (q) => !isModule(q));
-      if (r.moduleVersion) tallies.addResponse(groups, moduleVariants, r.moduleVersion, shown, isModule);
-    }
-    const leaves = tallies.groupIds().filter((g) => g.startsWith('a:'));
-    const above = new Map<string, string[]>([[INSTITUTION, leaves]]);
-    for (const leaf of leaves) {
-      for (const id of labelPrefixIds(leaf).slice(0, -1)) above.set(id, [...(above.get(id) ?? []), leaf]);
-    }
-    for (const v of [...coreVariants.list, ...moduleVariants.list]) {
-      for (const [group, parts] of above) {
-        const present = parts.map((p) => tallies.get(p, v.key)).filter((x): x is QuestionTally => x !== undefined);
-        if (present.length) tallies.set(group, v.key, addTallies(v.question, present));
-      }
-    }
-    const structure = new GroupStructure(tallies.groupIds().filter((g) => g !== INSTITUTION));
+    const responses = repos.reportData.inResults(run.id, brin).map((r) => ({
+      version: r.questionnaireVersion,
+      moduleVersion: r.moduleVersion,
+      definition: definitions.withModule(r.questionnaireVersion, r.moduleVersion),
+      answers: r.answers as Answers,
+      context: { leerweg: r.leerweg, niveau: r.niveau },
+      membership: { labels: [r.analyse1, r.analyse2, r.analyse3], crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, week: fieldworkWeek(r.completedAt) },
+    }));
+    const tallies = tallyInstitution(responses, coreVariants, moduleVariants, by);
+    const structure = new GroupStructure(tallies.groupIds);
     const shownGroups: ResultGroup[] = by ? structure.groupsFor(by) : [];
     if (by === 'leerjaar') for (const g of shownGroups) if (g.label) g.text = leerjaarText(g.label);
 
@@ -119,11 +97,10 @@ export function createResults({ repos, definitions, questionnaires }: { repos: R
     const build = (variants: Variants, own: boolean) => {
       for (const v of variants.list) {
         if (v.question.type === 'open') continue;
-        const statsOf = memoStats(v, (g) => tallies.get(g, v.key));
-        const iTally = tallies.get(INSTITUTION, v.key);
-        if (!iTally && own) continue; // a module question nobody in results was shown
+        const statsOf = memoStats(v, (g) => tallies.tally(g, v.key));
+        if (!tallies.tally(INSTITUTION, v.key) && own) continue; // a module question nobody in results was shown
         rowMeta(v, own).forEach((meta, item) => {
-          const count = (g: string) => tallies.get(g, v.key)?.rows[item]?.respondents ?? 0;
+          const count = (g: string) => tallies.count(g, v.key, item);
           const weeks = new Map(structure.weekIds().map(({ id, week }) => [week, count(id)] as const).filter(([, n]) => n > 0));
           const nat = own ? null : nationalRow(national, v, item);
           if (nat) checkAgainstRun(national, v, item, brin, count(INSTITUTION));

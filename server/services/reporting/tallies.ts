@@ -1,8 +1,8 @@
 // Running answer tallies per group and result row, filled one response at a time: what a cleaning run leaves for
 // the national figures and what an institution's results add up. Pure.
 import { visibleQuestions, type AnswerValue, type Answers, type Question, type Questionnaire, type RoutingContext } from '../../../questionnaire/index.ts';
-import { addAnswer, emptyTally, type QuestionTally } from './cell-stats.ts';
-import type { Variants } from './variants.ts';
+import { addIncrements, answerIncrements, emptyTally, type Increment, type QuestionTally } from './cell-stats.ts';
+import type { QuestionVariant, Variants } from './variants.ts';
 
 /** The questions routing showed a respondent, each with its answer (undefined when skipped). */
 export function shownAnswers(def: Questionnaire, answers: Answers, context: RoutingContext): { question: Question; value: AnswerValue | null | undefined }[] {
@@ -26,11 +26,23 @@ export class TallySet {
       if (value === undefined || value === null || !keep(question)) continue;
       const variant = variants.of(version, question.id);
       if (!variant) continue;
+      const increments = answerIncrements(variant.question, value);
+      if (!increments.length) continue;
       for (const rows of maps) {
         let t = rows.get(variant.key);
         if (!t) rows.set(variant.key, (t = emptyTally(variant.question)));
-        addAnswer(variant.question, t, value);
+        addIncrements(t, increments);
       }
+    }
+  }
+
+  /** Adds what one answer counts (worked out once) to the tallies of every group given. */
+  addIncrements(groups: readonly string[], variant: QuestionVariant, increments: readonly Increment[]): void {
+    for (const g of groups) {
+      const rows = this.rowsOf(g);
+      let t = rows.get(variant.key);
+      if (!t) rows.set(variant.key, (t = emptyTally(variant.question)));
+      addIncrements(t, increments);
     }
   }
 
