@@ -7,7 +7,7 @@ import type { ReportResponse } from '../../db/report-data.ts';
 import type { CleaningCounts, CleaningRunInfo } from '../../api/staff-reports.ts';
 import type { CleaningRules } from '../../../questionnaire/cleaning/index.ts';
 import { MODULE_PREFIX } from '../../../questionnaire/module.ts';
-import type { Answers, Questionnaire } from '../../../questionnaire/index.ts';
+import { classifyAnswers, type Answers, type Questionnaire } from '../../../questionnaire/index.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { deriveTiming } from '../survey/timing.ts';
 import { badRequest } from '../common/errors.ts';
@@ -16,7 +16,7 @@ import { pageMedians, type PageMedians } from './page-medians.ts';
 import { compareVerdicts, type ReasonMove } from './compare.ts';
 import type { ReasonCode, Verdict } from './verdict.ts';
 import { questionVariants } from '../reporting/variants.ts';
-import { shownAnswers, TallySet } from '../reporting/tallies.ts';
+import { shownFromCells, TallySet } from '../reporting/tallies.ts';
 import { fieldworkWeek } from '../reporting/overview-tree.ts';
 
 /** Responses read, judged and written per step. */
@@ -138,10 +138,11 @@ export function* cleaningSteps(deps: CleaningRunDeps, rulesVersion: number): Gen
       const definition = definitions.withModule(r.questionnaireVersion, r.moduleVersion);
       const answers = (chunkAnswers.get(r.id) ?? {}) as Answers;
       const context = { leerweg: r.leerweg, niveau: r.niveau };
-      const verdict = evaluateResponse({ definition, answers, context, timing: timing.get(r.id)! }, rules, mediansFor(r));
+      const cells = classifyAnswers(definition, answers, context);
+      const verdict = evaluateResponse({ definition, answers, context, timing: timing.get(r.id)! }, rules, mediansFor(r), cells);
       const inResults = verdict.clean && r.bedrijfsgroep === null;
       if (inResults) {
-        const shown = shownAnswers(definition, answers, context);
+        const shown = shownFromCells(definition, answers, cells);
         tallies.addResponse([`institution:${r.brin}`, `week:${fieldworkWeek(r.completedAt)}`], variants, r.questionnaireVersion, shown);
       }
       judged++;

@@ -1,12 +1,23 @@
 // Running answer tallies per group and result row, filled one response at a time: what a cleaning run leaves for
 // the national figures and what an institution's results add up. Pure.
-import { visibleQuestions, type AnswerValue, type Answers, type Question, type Questionnaire, type RoutingContext } from '../../../questionnaire/index.ts';
+import { visibleQuestions, type AnswerValue, type Answers, type ClassifiedAnswer, type Question, type Questionnaire, type RoutingContext } from '../../../questionnaire/index.ts';
 import { addIncrements, answerIncrements, emptyTally, type Increment, type QuestionTally } from './cell-stats.ts';
 import type { QuestionVariant, Variants } from './variants.ts';
 
 /** The questions routing showed a respondent, each with its answer (undefined when skipped). */
 export function shownAnswers(def: Questionnaire, answers: Answers, context: RoutingContext): { question: Question; value: AnswerValue | null | undefined }[] {
   return visibleQuestions(def, answers, context).map((question) => ({ question, value: answers[question.id] }));
+}
+
+const questionsOf = new WeakMap<Questionnaire, Question[]>();
+
+/** The same from answers classified already (classifyAnswers): no second pass of the routing. */
+export function shownFromCells(def: Questionnaire, answers: Answers, cells: readonly ClassifiedAnswer[]): { question: Question; value: AnswerValue | null | undefined }[] {
+  const shown = new Set<string>();
+  for (const c of cells) if (c.status !== 'not_shown') shown.add(c.questionId);
+  let questions = questionsOf.get(def);
+  if (!questions) questionsOf.set(def, (questions = def.pages.flatMap((p) => p.questions)));
+  return questions.filter((q) => shown.has(q.id)).map((question) => ({ question, value: answers[question.id] }));
 }
 
 export class TallySet {
