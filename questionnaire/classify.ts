@@ -15,8 +15,16 @@ export interface ClassifiedAnswer {
   value: AnswerValue | null;
 }
 
-/** The opt-out codes of a question: grid and grade opt-outs, and options marked optOut. */
+const optOutCache = new WeakMap<Question, Set<string>>();
+
+/** The opt-out codes of a question: grid and grade opt-outs, and options marked optOut. The set is shared: do not change it. */
 export function optOutCodes(q: Question): Set<string> {
+  let codes = optOutCache.get(q);
+  if (!codes) optOutCache.set(q, (codes = collectOptOuts(q)));
+  return codes;
+}
+
+function collectOptOuts(q: Question): Set<string> {
   switch (q.type) {
     case 'grid':
     case 'grade':

@@ -15,6 +15,10 @@ import { createSurveyService } from './services/survey/survey-service.ts';
 import { createDefinitions } from './services/survey/definitions.ts';
 import { createInstitutionsService } from './services/institutions/institutions-service.ts';
 import { createHealthService } from './services/system/health.ts';
+import { loadCleaningRules } from '../questionnaire/cleaning/index.ts';
+import { createReportingService } from './services/reporting/reporting-service.ts';
+import { createReportsClient } from './services/reporting/report-client.ts';
+import { inProcessReports } from './services/reporting/staff-reports.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
@@ -38,6 +42,7 @@ export function createServices({ db, config, secret, now = () => new Date() }: O
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
   const sessions = createSessionService({ repos, idleMinutes: config.sessionIdleMinutes, now });
+  const cleaningRules = loadCleaningRules();
   return {
     questionnaires,
     definitions,
@@ -46,6 +51,13 @@ export function createServices({ db, config, secret, now = () => new Date() }: O
     login: createLoginService({ repos, keyer, definitions, currentVersion: CURRENT_VERSION, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now }),
     health: createHealthService({ repos }),
     institutions: createInstitutionsService({ repos }),
+    /**
+     * Reporting for the staff routes (server/http/staff-reports-router.ts), in a worker thread on its own connection
+     * so a report never holds up a save; in this thread for a database in memory. Close it on shutdown.
+     */
+    reports: db.memory
+      ? inProcessReports(createReportingService({ repos, definitions, questionnaires, cleaningRules, now }))
+      : createReportsClient(db.name),
   };
 }
 export type Services = ReturnType<typeof createServices>;

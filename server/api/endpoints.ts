@@ -34,4 +34,20 @@ const staff = area('/api/staff');
 /** The staff API, under /api/staff: its endpoints come with the staff app. */
 export const staffApi = {
   base: staff.base,
+  // Reporting (server/http/staff-reports-router.ts); each route asks the staff app's `authorize` for its scope.
+  /** The national response overview: one row per institution and the total. `?format=csv&lang=en` */
+  nationalResponseOverview: staff.endpoint('GET', '/reports/response-overview'),
+  /** One institution's response overview with its label tree. */
+  responseOverview: staff.endpoint('GET', '/reports/response-overview/:brin'),
+  /** The required-response calculator: `?population=N&completed=K&margin=0.05&confidence=0.95`. */
+  calculator: staff.endpoint('GET', '/reports/calculator'),
+  nationalCleaningReport: staff.endpoint('GET', '/reports/cleaning'),
+  cleaningReport: staff.endpoint('GET', '/reports/cleaning/:brin'),
+  /** National results, `?by=week`. */
+  nationalResults: staff.endpoint('GET', '/reports/results'),
+  /** An institution's results, `?by=analyselabel1|...|week`. */
+  results: staff.endpoint('GET', '/reports/results/:brin'),
+  /** The national data file, codebook or SPSS syntax: `:file` is data.csv, codebook.csv or syntax.sps. */
+  nationalExport: staff.endpoint('GET', '/reports/export/:file'),
+  export: staff.endpoint('GET', '/reports/export/:brin/:file'),
 } as const;

@@ -8,6 +8,12 @@ import { importLabelsCommand } from './commands/import-labels.ts';
 import { labelsHistoryCommand } from './commands/labels-history.ts';
 import { institutionSettingsCommand } from './commands/institution-settings.ts';
 import { importPopulationCommand } from './commands/import-population.ts';
+import { responseOverviewCommand } from './commands/response-overview.ts';
+import { calcResponseCommand } from './commands/calc-response.ts';
+import { cleanCommand } from './commands/clean.ts';
+import { cleaningReportCommand } from './commands/cleaning-report.ts';
+import { resultsCommand } from './commands/results.ts';
+import { exportCommand } from './commands/export.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -24,6 +30,12 @@ export function buildProgram(): Command {
   program.addCommand(labelsHistoryCommand());
   program.addCommand(institutionSettingsCommand());
   program.addCommand(importPopulationCommand());
+  program.addCommand(responseOverviewCommand());
+  program.addCommand(calcResponseCommand());
+  program.addCommand(cleanCommand());
+  program.addCommand(cleaningReportCommand());
+  program.addCommand(resultsCommand());
+  program.addCommand(exportCommand());
   return program;
 }
 

@@ -12,6 +12,9 @@ import { sessionsRepo } from './sessions.ts';
 import { questionModulesRepo } from './question-modules.ts';
 import { systemRepo } from './system.ts';
 import { timingRepo } from './timing.ts';
+import { responseOverviewRepo } from './response-overview.ts';
+import { reportDataRepo } from './report-data.ts';
+import { cleaningRepo } from './cleaning.ts';
 
 export function createRepos(db: Db) {
   const run = db.transaction((write: () => unknown) => write());
@@ -25,6 +28,9 @@ export function createRepos(db: Db) {
     loginOutcomes: loginOutcomesRepo(db),
     timing: timingRepo(db),
     system: systemRepo(db),
+    responseOverview: responseOverviewRepo(db),
+    reportData: reportDataRepo(db),
+    cleaning: cleaningRepo(db),
     /** Runs `write` in one IMMEDIATE transaction (a savepoint when one is open); rolled back when it throws. */
     transaction: <T>(write: () => T): T => run.immediate(write) as T,
     /** Group commit: resolves after the transaction holding `write` has committed. */

@@ -36,6 +36,24 @@ export function timingRepo(db: Db) {
   const batches = db.prepare<[number], { offsetMs: number; receivedAt: string; events: string }>(
     'SELECT offset_ms AS offsetMs, received_at AS receivedAt, events FROM timing_batches WHERE response_id = ? ORDER BY id',
   );
+  const batchesInRange = db.prepare<[number, number], { responseId: number; offsetMs: number; receivedAt: string; events: string }>(
+    `SELECT response_id AS responseId, offset_ms AS offsetMs, received_at AS receivedAt, events FROM timing_batches
+     WHERE response_id BETWEEN ? AND ? ORDER BY response_id, id`,
+  );
+
+  /** Replays batches of one response in arrival order, each event id once (its first arrival). */
+  const replay = (list: Iterable<{ offsetMs: number; receivedAt: string; events: string }>): TimingEventRow[] => {
+    const seen = new Set<string>();
+    const out: TimingEventRow[] = [];
+    for (const b of list) {
+      for (const [eventId, type, target, clientAt] of JSON.parse(b.events) as StoredEvent[]) {
+        if (seen.has(eventId)) continue;
+        seen.add(eventId);
+        out.push({ eventId, type, target, clientAt, offsetMs: b.offsetMs, receivedAt: b.receivedAt });
+      }
+    }
+    return out;
+  };
 
   /** Call inside the caller's transaction (the survey's writes store events with the answers). */
   const add = (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => {
@@ -56,17 +74,16 @@ export function timingRepo(db: Db) {
     /** Stores the events of one save; returns how many were kept under the cap. */
     add: (responseId: number, events: TimingEventWrite[], offsetMs: number, receivedAt: string): number => add(responseId, events, offsetMs, receivedAt),
     /** The response's events in the order they arrived, each event id once (its first arrival). */
-    events(responseId: number): TimingEventRow[] {
-      const seen = new Set<string>();
-      const out: TimingEventRow[] = [];
-      for (const b of batches.all(responseId)) {
-        for (const [eventId, type, target, clientAt] of JSON.parse(b.events) as StoredEvent[]) {
-          if (seen.has(eventId)) continue;
-          seen.add(eventId);
-          out.push({ eventId, type, target, clientAt, offsetMs: b.offsetMs, receivedAt: b.receivedAt });
-        }
+    events: (responseId: number): TimingEventRow[] => replay(batches.all(responseId)),
+    /** The events of every response with an id in [from, to], as `events` gives them (a cleaning run reads in ranges). */
+    eventsInRange(from: number, to: number): Map<number, TimingEventRow[]> {
+      const per = new Map<number, { offsetMs: number; receivedAt: string; events: string }[]>();
+      for (const b of batchesInRange.iterate(from, to)) {
+        const list = per.get(b.responseId);
+        if (list) list.push(b);
+        else per.set(b.responseId, [b]);
       }
-      return out;
+      return new Map([...per].map(([id, list]) => [id, replay(list)]));
     },
   };
 }

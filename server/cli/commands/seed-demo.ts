@@ -12,7 +12,7 @@ export function seedDemoCommand(): Command {
       try {
         const r = seedDemo(ctx.repos, ctx.keyer);
         if (opts.json) process.stdout.write(JSON.stringify({ ...r, logins: demoLogins() }) + '\n');
-        else process.stdout.write(`Demo seeded: ${r.students} students, ${r.labelRows} label rows.\n${formatLogins()}`);
+        else process.stdout.write(`Demo seeded: ${r.students} students, ${r.labelRows} label rows, ${r.responses.completed} completed responses (${r.cleaning.clean} clean).\n${formatLogins()}`);
       } finally {
         ctx.db.close();
       }

@@ -49,6 +49,7 @@ export function serveCommand(): Command {
         process.once('SIGINT', () => stop('SIGINT'));
       });
       await sweep.stop();
+      await services.reports.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');

@@ -19,9 +19,16 @@ export interface CleaningInput {
 // Page times are kept to a tenth of a second; a page left sooner reads 0 and counts as this, not as infinitely fast.
 const PAGE_SECONDS_FLOOR = 0.1;
 
-/** The verdict on one completed response. `medians` are the version's (null when not yet collected). */
-export function evaluateResponse(input: CleaningInput, rules: CleaningRules, medians: PageMedians | null): Verdict {
-  const cells = classifyAnswers(input.definition, input.answers, input.context);
+/**
+ * The verdict on one completed response. `medians` are the version's (null when not yet collected). `cells` may be
+ * passed when the caller classified the answers already (a cleaning run uses them for the tallies too).
+ */
+export function evaluateResponse(
+  input: CleaningInput,
+  rules: CleaningRules,
+  medians: PageMedians | null,
+  cells: ClassifiedAnswer[] = classifyAnswers(input.definition, input.answers, input.context),
+): Verdict {
   const failures = [checkAnswered(cells, rules), checkSpeed(input, cells, rules, medians), checkStraightlining(input.definition, cells, rules)].filter(
     (f): f is Failure => f !== null,
   );

@@ -3,3 +3,15 @@ const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amster
 
 /** The calendar day in the Netherlands, as YYYY-MM-DD: the day a school's coordinator would say. */
 export const dayOf = (d: Date): string => amsterdamDay.format(d);
+
+/** The ISO week of a calendar day YYYY-MM-DD, as YYYY-Www: the week a fieldwork week is counted in. */
+export function isoWeekOfDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday 0
+  d.setUTCDate(d.getUTCDate() - weekday + 3); // the Thursday of this week decides its year
+  const year = d.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() - ((firstThursday.getUTCDay() + 6) % 7) + 3);
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

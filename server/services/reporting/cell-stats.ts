@@ -71,43 +71,78 @@ export interface QuestionStats {
 /** Whether results show figures for this type of question at all. */
 export const isSummarised = (q: Question): boolean => q.type !== 'open';
 
+// At module level: a function made inside addAnswer, which runs for every answer of every group, costs more than its work.
+function add(row: RowTally, key: string | number): void {
+  row.counts[key] = (row.counts[key] ?? 0) + 1;
+}
+
+/** A tally of one question with nothing counted yet. */
+export function emptyTally(q: Question): QuestionTally {
+  const rows: RowTally[] = q.type === 'grid' ? q.items.map((it) => ({ itemId: it.id, counts: {}, respondents: 0 })) : [{ counts: {}, respondents: 0 }];
+  return { questionId: q.id, rows };
+}
+
+/** What one answer adds to a tally: per row it counts in, the keys it counts (a multi answer may count several). */
+export interface Increment {
+  row: number;
+  keys: (string | number)[];
+}
+
+/**
+ * What one respondent's answer counts, row by row; nothing for null, undefined or an answer of the wrong shape.
+ * Worked out once and added to every group the respondent is in.
+ */
+export function answerIncrements(q: Question, v: AnswerValue | null | undefined): Increment[] {
+  if (v === null || v === undefined || v === '') return [];
+  if (q.type === 'grid') {
+    if (typeof v !== 'object' || Array.isArray(v)) return [];
+    const out: Increment[] = [];
+    q.items.forEach((item, row) => {
+      const point = v[item.id];
+      if (point !== undefined && point !== null && point !== '') out.push({ row, keys: [point] });
+    });
+    return out;
+  }
+  if (q.type === 'multi') {
+    if (!Array.isArray(v) || v.length === 0) return [];
+    const optOuts = optOutCodes(q);
+    const real = v.filter((c) => !optOuts.has(c));
+    return [{ row: 0, keys: real.length ? real : [[...optOuts].find((c) => v.includes(c))!] }];
+  }
+  if (q.type !== 'open' && (typeof v === 'string' || typeof v === 'number')) return [{ row: 0, keys: [v] }];
+  return [];
+}
+
+/** Adds increments (of a respondent) to a tally of their question. */
+export function addIncrements(tally: QuestionTally, increments: readonly Increment[]): void {
+  for (const { row, keys } of increments) {
+    const r = tally.rows[row]!;
+    for (const k of keys) add(r, k);
+    r.respondents++;
+  }
+}
+
+/**
+ * Counts one respondent's answer into a tally of its question (a group's running tally). Pass only answers of
+ * respondents to whom the question was shown (classifyAnswers tells); null and undefined are skipped, as unanswered.
+ */
+export function addAnswer(q: Question, tally: QuestionTally, v: AnswerValue | null | undefined): void {
+  addIncrements(tally, answerIncrements(q, v));
+}
+
 /**
  * Tallies the answers of one group to one question. Pass only the answers of respondents to whom the question was shown
  * (classifyAnswers tells); null and undefined are skipped, as unanswered.
  */
 export function tallyAnswers(q: Question, values: Iterable<AnswerValue | null | undefined>): QuestionTally {
-  const rows: RowTally[] = q.type === 'grid' ? q.items.map((it) => ({ itemId: it.id, counts: {}, respondents: 0 })) : [{ counts: {}, respondents: 0 }];
-  const optOuts = optOutCodes(q);
-  const add = (row: RowTally, key: string | number) => {
-    row.counts[key] = (row.counts[key] ?? 0) + 1;
-  };
-  for (const v of values) {
-    if (v === null || v === undefined || v === '') continue;
-    if (q.type === 'grid') {
-      if (typeof v !== 'object' || Array.isArray(v)) continue;
-      for (const row of rows) {
-        const point = v[row.itemId!];
-        if (point === undefined || point === null || point === '') continue;
-        add(row, point);
-        row.respondents++;
-      }
-    } else if (q.type === 'multi') {
-      if (!Array.isArray(v) || v.length === 0) continue;
-      const real = v.filter((c) => !optOuts.has(c));
-      if (real.length) real.forEach((c) => add(rows[0]!, c));
-      else add(rows[0]!, [...optOuts].find((c) => v.includes(c))!);
-      rows[0]!.respondents++;
-    } else if (q.type !== 'open' && (typeof v === 'string' || typeof v === 'number')) {
-      add(rows[0]!, v);
-      rows[0]!.respondents++;
-    }
-  }
-  return { questionId: q.id, rows };
+  const tally = emptyTally(q);
+  for (const v of values) addAnswer(q, tally, v);
+  return tally;
 }
 
 /** The sum of tallies of one question (groups into their parent, institutions into the national figure). */
 export function addTallies(q: Question, tallies: Iterable<QuestionTally>): QuestionTally {
-  const sum = tallyAnswers(q, []);
+  const sum = emptyTally(q);
   for (const t of tallies) {
     if (t.questionId !== q.id || t.rows.length !== sum.rows.length) throw new Error(`A tally of "${t.questionId}" cannot be added to "${q.id}"`);
     t.rows.forEach((row, i) => {
