@@ -12,6 +12,10 @@ import { sessionsRepo } from './sessions.ts';
 import { questionModulesRepo } from './question-modules.ts';
 import { systemRepo } from './system.ts';
 import { timingRepo } from './timing.ts';
+import { staffUsersRepo } from './staff-users.ts';
+import { staffSessionsRepo } from './staff-sessions.ts';
+import { classroomRepo } from './classroom.ts';
+import { pageTimesRepo } from './page-times.ts';
 
 export function createRepos(db: Db) {
   const run = db.transaction((write: () => unknown) => write());
@@ -25,6 +29,10 @@ export function createRepos(db: Db) {
     loginOutcomes: loginOutcomesRepo(db),
     timing: timingRepo(db),
     system: systemRepo(db),
+    staffUsers: staffUsersRepo(db),
+    staffSessions: staffSessionsRepo(db),
+    classroom: classroomRepo(db),
+    pageTimes: pageTimesRepo(db),
     /** Runs `write` in one IMMEDIATE transaction (a savepoint when one is open); rolled back when it throws. */
     transaction: <T>(write: () => T): T => run.immediate(write) as T,
     /** Group commit: resolves after the transaction holding `write` has committed. */
