@@ -53,6 +53,9 @@ export const staffApi = {
   live: staff.endpoint('GET', '/classroom/sessions/:id/live'),
 } as const;
 
+/** The event of the live stream (staffApi.live) that carries a LiveSnapshot as JSON. */
+export const LIVE_EVENT = 'snapshot';
+
 /** The endpoint with its `:name` path parameters filled in (and a query string when given). */
 export function withParams<M extends Method>(e: Endpoint<M>, params: Record<string, string | number>, query?: Record<string, string | undefined>): Endpoint<M> {
   const fill = (p: string) => p.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));

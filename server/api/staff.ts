@@ -103,6 +103,3 @@ export interface LiveSnapshot {
 
 /** A class median is shown for at least this many students: one student's own time is not shown. */
 export const MIN_FOR_MEDIAN = 3;
-
-/** The server-sent events of the live stream (GET .../live): `snapshot` carries a LiveSnapshot. */
-export const LIVE_EVENT = 'snapshot';

@@ -3,7 +3,7 @@
 // session; which role may do what is checked by the services (services/staff/access.ts) on every call.
 import express, { Router } from 'express';
 import type { Config } from '../config.ts';
-import { staffApi as api } from '../api/endpoints.ts';
+import { staffApi as api, LIVE_EVENT } from '../api/endpoints.ts';
 import {
   brinParamSchema,
   createClassroomSessionRequestSchema,
@@ -11,7 +11,6 @@ import {
   institutionSettingsRequestSchema,
   listClassroomSessionsQuerySchema,
   staffLoginRequestSchema,
-  LIVE_EVENT,
 } from '../api/staff.ts';
 import type { StaffSessionService } from '../services/staff/staff-sessions.ts';
 import type { StaffDirectory } from '../services/staff/staff-directory.ts';
