@@ -4,19 +4,23 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLASSROOM_LINK_PARAM } from '../../../server/api/endpoints.ts';
 import { ApiError } from '../../lib/api.ts';
+import i18next from 'i18next';
 import { joinClassroom, useClassroomStore } from './classroom-store.ts';
 import classroomNl from '../../locales/nl/classroom.json';
 import classroomEn from '../../locales/en/classroom.json';
-import i18next from 'i18next';
 
-// This feature brings its own strings (namespace "classroom").
-i18next.addResourceBundle('nl', 'classroom', classroomNl);
-i18next.addResourceBundle('en', 'classroom', classroomEn);
+/** This feature brings its own strings (namespace "classroom"), added once i18next is set up. */
+function addStrings(): void {
+  if (i18next.hasResourceBundle('nl', 'classroom')) return;
+  i18next.addResourceBundle('nl', 'classroom', classroomNl);
+  i18next.addResourceBundle('en', 'classroom', classroomEn);
+}
 
 type Problem = 'unknown' | 'invalid' | 'network';
 const CODE = /^[A-HJKMNP-Z2-9]{6}$/;
 
 export function ClassroomJoin({ onSchool }: { onSchool: (brin: string) => void }) {
+  addStrings();
   const { t } = useTranslation('classroom');
   const joined = useClassroomStore((s) => s.joined);
   const [code, setCode] = useState('');
