@@ -17,51 +17,45 @@ export default function SessionPage({ id }: { id: number }) {
   const heading = usePageHeading(title);
   const live = useLive(id);
 
-  if (session.state !== 'ok') {
-    return (
-      <>
-        <h1 ref={heading} tabIndex={-1}>
-          {t('session.heading')}
-        </h1>
-        <LoadProblem load={session} />
-        <p>
-          <Link href="/">{t('session.back')}</Link>
-        </p>
-      </>
-    );
-  }
-  const s = session.value;
-  const url = `${location.origin}${s.link}`;
+  const s = session.state === 'ok' ? session.value : null;
+  const url = s ? `${location.origin}${s.link}` : '';
+  // One heading element from the first render on, so the focus it gets stays when the session has loaded.
   return (
     <>
       <p className="breadcrumb">
         <Link href="/">{t('session.back')}</Link>
       </p>
       <h1 ref={heading} tabIndex={-1}>
-        {s.name}
+        {title}
       </h1>
-      <p className="muted">
-        {s.institutionName} ({s.brin}) · {s.expired ? t('session.expiredAt', { time: dateTime(s.expiresAt, i18n.language) }) : t('session.expiresAt', { time: dateTime(s.expiresAt, i18n.language) })}
-      </p>
-      <section className="card join" aria-labelledby="join-heading">
-        <h2 id="join-heading">{t('session.joinHeading')}</h2>
-        <div className="join-grid">
-          <div>
-            <p>{t('session.joinIntro')}</p>
-            <p className="code" aria-label={t('session.codeLabel', { code: s.code.split('').join(' ') })}>
-              {s.code}
-            </p>
-            <p>
-              {t('session.link')}{' '}
-              <a href={url} className="break">
-                {url}
-              </a>
-            </p>
-          </div>
-          <QrCode text={url} label={t('session.qrLabel', { url })} />
-        </div>
-      </section>
-      <LiveView snapshot={live.snapshot} connection={live.connection} onReconnect={live.reconnect} />
+      {!s && <LoadProblem load={session} />}
+      {s && (
+        <>
+          <p className="muted">
+            {s.institutionName} ({s.brin}) ·{' '}
+            {s.expired ? t('session.expiredAt', { time: dateTime(s.expiresAt, i18n.language) }) : t('session.expiresAt', { time: dateTime(s.expiresAt, i18n.language) })}
+          </p>
+          <section className="card join" aria-labelledby="join-heading">
+            <h2 id="join-heading">{t('session.joinHeading')}</h2>
+            <div className="join-grid">
+              <div>
+                <p>{t('session.joinIntro')}</p>
+                <p className="code" aria-label={t('session.codeLabel', { code: s.code.split('').join(' ') })}>
+                  {s.code}
+                </p>
+                <p>
+                  {t('session.link')}{' '}
+                  <a href={url} className="break">
+                    {url}
+                  </a>
+                </p>
+              </div>
+              <QrCode text={url} label={t('session.qrLabel', { url })} />
+            </div>
+          </section>
+          <LiveView snapshot={live.snapshot} connection={live.connection} onReconnect={live.reconnect} />
+        </>
+      )}
     </>
   );
 }
