@@ -96,11 +96,13 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
     return s;
   }
 
+  let snapshotsSent = 0;
   function send(s: LiveSession): void {
     s.timer = undefined;
     s.lastSentAt = Date.now();
     const json = JSON.stringify(s.snapshot(now(), national.median));
     for (const v of s.viewers) v(json);
+    snapshotsSent += s.viewers.size;
   }
 
   /** Something changed: watchers get a snapshot soon, at most one a second. */
@@ -260,6 +262,9 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
     snapshot: (who: StaffPrincipal, id: number): LiveSnapshot => load(readable(who, id)).snapshot(now(), national.median),
 
     national,
+
+    /** For the benchmark: snapshots sent to watchers so far, sessions held in memory. */
+    stats: () => ({ snapshotsSent, sessionsInMemory: live.size }),
 
     /** Stops listening and every timer (tests, shutdown). */
     close(): void {
