@@ -73,6 +73,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now, se
   app.use(requestLogger(logger));
 
   app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter({ config, ...services }));
+  // The classroom join after the student router: the answer save, the busiest request, never passes through it.
   app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), classroomJoinRouter(services), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);

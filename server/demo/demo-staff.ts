@@ -1,5 +1,5 @@
-// Demo staff accounts, one per role, clearly fake (example.org addresses, "demo" passwords printed on start): so the
-// staff app at /staff works right after `npm start`. Only ever created by the demo, and only when no staff
+// Demo staff accounts, one per role, clearly fake (addresses under the reserved .example domain, "demo" passwords
+// printed on start): so the staff app at /staff works right after `npm start`. Only ever created by the demo, and only when no staff
 // account exists.
 import type { StaffRole } from '../api/staff.ts';
 import type { AccountsService } from '../services/staff/accounts.ts';

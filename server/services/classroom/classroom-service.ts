@@ -24,6 +24,8 @@ export const SEND_INTERVAL_MS = 1000;
 const NATIONAL_REFRESH_MS = 60_000;
 /** Sessions listed: those of the last days. */
 const LIST_DAYS = 30;
+/** Joins counted per session: far above a class, and a bound on what an anonymous caller can add. */
+export const MAX_JOINS = 500;
 
 export const codeUnknown = () =>
   new AppError('classroom_code_unknown', { nl: 'Deze klascode bestaat niet of is verlopen.', en: 'This class code does not exist or has expired.' });
@@ -223,7 +225,7 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
       const row = repos.classroom.byCode(req.code);
       const at = now();
       if (!row || at.toISOString() >= row.expiresAt) throw codeUnknown();
-      const isNew = await repos.commit(() => repos.classroom.join(row.id, req.joinId, at.toISOString()));
+      const isNew = await repos.commit(() => repos.classroom.joins(row.id) < MAX_JOINS && repos.classroom.join(row.id, req.joinId, at.toISOString()));
       const s = live.get(row.id);
       if (isNew && s) {
         s.joined++;
