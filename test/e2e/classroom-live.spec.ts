@@ -1,7 +1,7 @@
 // The live classroom view end to end: an observer on a phone starts a session; two students in their own
 // browsers join by the link (the login page with the school filled in), one fails a login first, both answer,
 // one completes; the observer's live view shows the failure, the page distribution and the completion within
-// 2 s each, without a reload.
+// 2 s each, without a reload. And the view survives a server crash: the browser reconnects and catches up.
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, takeStudent, type Login } from './fixtures.ts';
 import { LoginPage } from './pages/login-page.ts';
@@ -9,6 +9,7 @@ import { SurveyPage } from './pages/survey-page.ts';
 import { SessionsPage, StaffLoginPage } from './pages/staff-pages.ts';
 import { DEMO_STAFF } from '../../server/demo/demo-staff.ts';
 import { CURRENT_VERSION, loadQuestionnaires } from '../../questionnaire/index.ts';
+import { startServer, removeDataDir } from './server.ts';
 
 const WITHIN = { timeout: 2000 };
 const observer = DEMO_STAFF.find((u) => u.role === 'observer')!;
@@ -92,4 +93,41 @@ test('an observer follows a class live on a phone: a failed login, pages, a comp
   expect(await staff.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   const text = await staff.locator('main').textContent();
   for (const s of [anna, bo]) expect(text).not.toContain(s.student.achternaam);
+});
+
+test('the live view survives a server crash: the browser reconnects and catches up, without a reload', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'the observer uses a phone viewport of its own; one run of this spec is enough');
+  let server = await startServer();
+  const { dataDir } = server;
+  const port = Number(new URL(server.url).port);
+  try {
+    const staff = await phone(browser, server.url);
+    await new StaffLoginPage(staff).open();
+    await new StaffLoginPage(staff).signIn(observer.email, observer.password);
+    const live = await new SessionsPage(staff).create('99DM', 'AZ1-3, di 10:00');
+    await expect(live.connection()).toHaveText(/^Live/);
+    await staff.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const code = await live.code();
+    const logInWithCode = async (login: Login) => {
+      const res = await fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ brin: login.brin, surname: login.surname, birthDate: login.birthDate, classroom: code }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await logInWithCode(takeStudent((s) => s.brin === '99DM'));
+    await expect(live.count('loggedIn')).toHaveText('1', WITHIN);
+
+    await server.kill(); // a crash: no graceful shutdown
+    await expect(live.connection()).toHaveText('Verbinding verbroken, opnieuw verbinden…');
+    server = await startServer({ dataDir, port });
+    await logInWithCode(takeStudent((s) => s.brin === '99DM'));
+    await expect(live.connection()).toHaveText(/^Live/, { timeout: 15_000 });
+    await expect(live.count('loggedIn')).toHaveText('2', WITHIN);
+    expect(await staff.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  } finally {
+    await server.stop().catch(() => undefined);
+    removeDataDir(dataDir);
+  }
 });
