@@ -15,14 +15,7 @@ export interface PopulationRow {
 }
 
 /** A student as an import writes it: background data and keyed hashes only. */
-export interface StudentWrite {
-  brin: string;
-  pgnKey: Buffer;
-  crebo: string;
-  leerweg: 'BOL' | 'BBL';
-  niveau: number;
-  geslacht: 'M' | 'V' | 'X' | null;
-  initialKey: Buffer | null;
+export interface StudentWrite extends Omit<PopulationRow, 'id' | 'peildatum'> {
   /** Each key's first LOGIN_KEY_BYTES are stored. */
   loginKeys: Buffer[];
 }
@@ -101,15 +94,10 @@ export function populationRepo(db: Db) {
       abandonLoading.run(id);
       return id;
     },
-    addStudents(setId: number, peildatum: string, students: Iterable<StudentWrite>): number {
-      let n = 0;
-      for (const s of students) {
-        const id = Number(insertStudent.run(setId, peildatum, s.brin, s.pgnKey, s.crebo, s.leerweg, s.niveau, s.geslacht, s.initialKey).lastInsertRowid);
-        for (const k of s.loginKeys) insertKey.run(setId, k.subarray(0, LOGIN_KEY_BYTES), id);
-        n++;
-      }
-      return n;
-    },
+    /** Adds a student to a loading set; returns its id. Call inside a transaction. */
+    addStudent: (setId: number, peildatum: string, s: Omit<StudentWrite, 'loginKeys'>): number =>
+      Number(insertStudent.run(setId, peildatum, s.brin, s.pgnKey, s.crebo, s.leerweg, s.niveau, s.geslacht, s.initialKey).lastInsertRowid),
+    addLoginKey: (setId: number, key: Buffer, studentId: number): void => void insertKey.run(setId, key.subarray(0, LOGIN_KEY_BYTES), studentId),
     /** Makes a loading set ready, which makes it current for its peildatum; returns how many students it replaced. */
     makeCurrent(setId: number, students: number): number {
       const set = setOf.get(setId);

@@ -1,10 +1,19 @@
-// What the health check asks the database: that it answers a read.
+// The connection as a whole: whether it answers (the health check), and its settings for a long bulk write.
 import type { Db } from './database.ts';
 
 export function systemRepo(db: Db) {
   const ping = db.prepare<[], number>('SELECT 1').pluck();
   return {
     ping: (): boolean => ping.get() === 1,
+    /**
+     * For an import: no memory map while it writes (pages read through the map count towards the process's memory,
+     * and an import touches them all once). Returns what restores the setting. Call outside a transaction.
+     */
+    bulkWrites(): () => void {
+      const mmap = Number(db.pragma('mmap_size', { simple: true }));
+      db.pragma('mmap_size = 0');
+      return () => void db.pragma(`mmap_size = ${mmap}`);
+    },
   };
 }
 export type SystemRepo = ReturnType<typeof systemRepo>;

@@ -5,6 +5,7 @@ import { openContext } from '../context.ts';
 import { importPopulationFile, type ImportResult } from '../../services/population/import.ts';
 import { parseDate } from '../../services/population/rows.ts';
 import { letOtherWritersIn } from '../../services/common/pacing.ts';
+import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
 
 /** How many problems the text output lists; all are counted, and --json lists up to MAX_LISTED_PROBLEMS. */
 const PRINTED_PROBLEMS = 50;
@@ -28,10 +29,13 @@ export function importPopulationCommand(): Command {
       }
       const ctx = openContext(this);
       const started = performance.now();
+      // Checkpoints in a thread of their own, as the server runs them: the import's steps never wait for an fsync.
+      const checkpoints = startBackgroundCheckpoints(ctx.db);
       let result: ImportResult;
       try {
         result = await importPopulationFile(ctx.repos, ctx.keyer, file, peildatum, { pause: letOtherWritersIn });
       } finally {
+        await checkpoints.stop();
         ctx.db.close();
       }
       const seconds = Math.round(performance.now() - started) / 1000;

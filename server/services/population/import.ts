@@ -12,7 +12,7 @@ import type { RowProblem } from './rows.ts';
 import { ChunkMerge } from './merge.ts';
 import { packChunk, type PackedChunk } from './pack.ts';
 import { packInWorkers } from './workers.ts';
-import { PopulationSetWriter, removeRetiredSets, type Pause } from './write.ts';
+import { chunkStudents, PopulationSetWriter, removeRetiredSets, type Pause } from './write.ts';
 import { nextTurn } from '../common/pacing.ts';
 
 export type ImportResult =
@@ -22,7 +22,7 @@ export type ImportResult =
       rows: number;
       institutions: number;
       replaced: number;
-      /** readMs: reading, checking, keying and writing the students (overlapping); finishMs: the switch and clearing the old set. */
+      /** readMs: reading, checking and keying (worker threads); finishMs: writing the set, the switch, clearing the old set. */
       timings: { readMs: number; finishMs: number };
     }
   | { ok: false; peildatum: string; rows: number; problems: RowProblem[]; problemCount: number };
@@ -55,19 +55,18 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
   const writer = new PopulationSetWriter(repos, peildatum, (options.now ?? new Date()).toISOString());
   const merge = new ChunkMerge();
   let accepted = false;
+  const restore = repos.system.bulkWrites();
   try {
-    for await (const c of packed) {
-      merge.add(c);
-      if (merge.problemCount === 0 && c.keyed) await writer.add(c, pause);
-    }
+    for await (const c of packed) merge.add(c);
     const { rows } = merge;
     if (merge.problemCount > 0) return { ok: false, peildatum, rows, problems: merge.listed(), problemCount: merge.problemCount };
     if (rows === 0) {
       return { ok: false, peildatum, rows, problems: [{ line: 2, message: 'het bestand bevat geen studenten / the file holds no students' }], problemCount: 1 };
     }
     const readMs = Math.round(performance.now() - started);
+    await writer.write(chunkStudents(merge.chunks), pause);
     const institutions = merge.institutions();
-    const replaced = writer.finish(institutions);
+    const replaced = writer.finish(institutions, rows);
     accepted = true;
     await removeRetiredSets(repos, pause);
     const finishMs = Math.round(performance.now() - started) - readMs;
@@ -77,5 +76,6 @@ export async function importPopulationFile(repos: Repos, keyer: Keyer, file: str
       writer.abandon();
       await removeRetiredSets(repos, pause);
     }
+    restore();
   }
 }

@@ -115,23 +115,19 @@ export function packChunk(bytes: Uint8Array, format: RecordFormat, firstLine: nu
 export const transferables = (c: PackedChunk): ArrayBuffer[] =>
   [...new Set([c.brin, c.pgn, c.line, c.crebo, c.leerweg, c.niveau, c.geslacht, c.pgnKeys, c.initialKeys, c.loginKeys, c.keyOwner].map((a) => a.buffer as ArrayBuffer))];
 
-/** The students of a keyed chunk, `from` up to `to`, as the database writes them (views, not copies). */
-export function* studentsOf(c: PackedChunk, from = 0, to = c.n): Generator<StudentWrite> {
-  let k = 0;
-  while (k < c.keyOwner.length && c.keyOwner[k]! < from) k++;
-  for (let i = from; i < to; i++) {
-    const loginKeys: Buffer[] = [];
-    for (; k < c.keyOwner.length && c.keyOwner[k] === i; k++) loginKeys.push(view(c.loginKeys, LOGIN_KEY_BYTES * k, LOGIN_KEY_BYTES));
-    const initialKey = view(c.initialKeys, 32 * i, 32);
-    yield {
-      brin: c.brins[c.brin[i]!]!,
-      pgnKey: view(c.pgnKeys, 32 * i, 32),
-      crebo: String(c.crebo[i]).padStart(5, '0'),
-      leerweg: LEERWEG[c.leerweg[i]!]!,
-      niveau: c.niveau[i]!,
-      geslacht: GESLACHT[c.geslacht[i]!]!,
-      initialKey: initialKey.some((b) => b !== 0) ? initialKey : null,
-      loginKeys,
-    };
-  }
+/** Student `i` of a keyed chunk as the database writes it, login keys aside (views, not copies). */
+export function studentAt(c: PackedChunk, i: number): Omit<StudentWrite, 'loginKeys'> {
+  const initialKey = view(c.initialKeys, 32 * i, 32);
+  return {
+    brin: c.brins[c.brin[i]!]!,
+    pgnKey: view(c.pgnKeys, 32 * i, 32),
+    crebo: String(c.crebo[i]).padStart(5, '0'),
+    leerweg: LEERWEG[c.leerweg[i]!]!,
+    niveau: c.niveau[i]!,
+    geslacht: GESLACHT[c.geslacht[i]!]!,
+    initialKey: initialKey.some((b) => b !== 0) ? initialKey : null,
+  };
 }
+
+/** Login key `k` of a keyed chunk (LOGIN_KEY_BYTES, a view). */
+export const loginKeyAt = (c: PackedChunk, k: number): Buffer => view(c.loginKeys, LOGIN_KEY_BYTES * k, LOGIN_KEY_BYTES);

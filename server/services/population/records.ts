@@ -4,7 +4,7 @@ import type { Repos } from '../../db/index.ts';
 import type { StudentWrite } from '../../db/population.ts';
 import type { Keyer } from '../common/keys.ts';
 import { registeredVariants } from './names.ts';
-import { PopulationSetWriter, removeRetiredSetsNow } from './write.ts';
+import { PopulationSetWriter, recordStudents, removeRetiredSetsNow } from './write.ts';
 
 export interface PopulationRecord {
   pgn: string;
@@ -39,8 +39,8 @@ export function pseudonymise(keyer: Keyer, r: PopulationRecord): StudentWrite {
 export function replacePopulation(repos: Repos, keyer: Keyer, peildatum: string, records: PopulationRecord[], now = new Date()): number {
   return repos.transaction(() => {
     const writer = new PopulationSetWriter(repos, peildatum, now.toISOString());
-    writer.addStudents(records.map((r) => pseudonymise(keyer, r)));
-    writer.finish(new Map(records.map((r) => [r.brin, r.instellingsnaam])));
+    for (const _ of writer.steps(recordStudents(records.map((r) => pseudonymise(keyer, r)))));
+    writer.finish(new Map(records.map((r) => [r.brin, r.instellingsnaam])), records.length);
     removeRetiredSetsNow(repos);
     return records.length;
   });
