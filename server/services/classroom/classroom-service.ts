@@ -20,8 +20,10 @@ import { createNationalPageTimes } from './national-page-times.ts';
 
 /** A live view gets at most one snapshot a second per session (the view is "within 2 s"). */
 export const SEND_INTERVAL_MS = 1000;
-/** How often the national medians are refreshed while anyone watches. */
-const NATIONAL_REFRESH_MS = 60_000;
+/** While anyone watches: a fresh snapshot this often even without events (time on the open pages runs on), and the
+ * national medians refreshed every NATIONAL_EVERY ticks (a minute). */
+const TICK_MS = 10_000;
+const NATIONAL_EVERY = 6;
 /** Sessions listed: those of the last days. */
 const LIST_DAYS = 30;
 /** Joins counted per session: far above a class, and a bound on what an anonymous caller can add. */
@@ -58,7 +60,8 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
   for (const m of repos.classroom.liveMembers(now().toISOString())) sessionOf.set(m.responseId, m.sessionId);
   /** Sessions held in memory: loaded when first watched or joined, dropped when expired and unwatched. */
   const live = new Map<number, LiveSession>();
-  let nationalTimer: ReturnType<typeof setInterval> | undefined;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let ticks = 0;
 
   const toSession = (r: ClassroomSessionRow): ClassroomSession => ({
     id: r.id,
@@ -242,10 +245,13 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
       const s = load(readable(who, id));
       s.viewers.add(sendTo);
       sendTo(JSON.stringify(s.snapshot(now(), national.median)));
-      if (!nationalTimer) {
+      if (!ticker) {
         refreshNational();
-        nationalTimer = setInterval(refreshNational, NATIONAL_REFRESH_MS);
-        nationalTimer.unref();
+        ticker = setInterval(() => {
+          if (++ticks % NATIONAL_EVERY === 0) refreshNational();
+          else for (const x of live.values()) changed(x);
+        }, TICK_MS);
+        ticker.unref();
       }
       return () => {
         s.viewers.delete(sendTo);
@@ -253,9 +259,9 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
           clearTimeout(s.timer);
           s.timer = undefined;
         }
-        if (nationalTimer && ![...live.values()].some((x) => x.viewers.size > 0)) {
-          clearInterval(nationalTimer);
-          nationalTimer = undefined;
+        if (ticker && ![...live.values()].some((x) => x.viewers.size > 0)) {
+          clearInterval(ticker);
+          ticker = undefined;
         }
       };
     },
@@ -272,7 +278,7 @@ export function createClassroomService({ repos, bus, definitions, currentVersion
     close(): void {
       unsubscribe();
       clearInterval(sweeper);
-      if (nationalTimer) clearInterval(nationalTimer);
+      if (ticker) clearInterval(ticker);
       for (const s of live.values()) if (s.timer) clearTimeout(s.timer);
     },
   };
