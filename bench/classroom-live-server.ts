@@ -73,7 +73,7 @@ for (let c = 0; c * CLASS_SIZE < STUDENTS; c++) {
 process.send!({ url, staffCookies, sessionIds, cookies });
 reportCpuOnRequest();
 process.on('message', (m) => {
-  if ((m as { cmd?: string }).cmd === 'stats') process.send!({ snapshotsSent: services.classroom.stats().snapshotsSent });
+  if ((m as { cmd?: string }).cmd === 'stats') process.send!(services.classroom.stats());
 });
 process.on('disconnect', () => {
   services.classroom.close();
