@@ -31,17 +31,21 @@ export class LiveSession {
   lastSentAt = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly expiresAtMs: number;
+
   constructor(
     readonly id: number,
     readonly brin: string,
     readonly expiresAt: string,
-  ) {}
+  ) {
+    this.expiresAtMs = Date.parse(expiresAt);
+  }
 
   addPages(pages: readonly PageInfo[]): void {
     for (const p of pages) if (!this.pages.some((q) => q.id === p.id)) this.pages.push(p);
   }
 
-  expired = (now: Date): boolean => now.toISOString() >= this.expiresAt;
+  expired = (now: Date): boolean => now.getTime() >= this.expiresAtMs;
 
   snapshot(now: Date, nationalMedian: (pageId: string) => number | null): LiveSnapshot {
     const t = now.getTime();
@@ -55,12 +59,12 @@ export class LiveSession {
         if (m.answered) answering++;
         if (m.page) onPage.set(m.page, (onPage.get(m.page) ?? 0) + 1);
       }
-      for (const [page, s] of m.clock.seconds(m.status === 'completed' ? undefined : t)) {
-        if (s <= 0) continue;
-        const list = times.get(page) ?? [];
-        list.push(s);
-        times.set(page, list);
-      }
+      m.clock.each(m.status === 'completed' ? undefined : t, (page, s) => {
+        if (s <= 0) return;
+        const list = times.get(page);
+        if (list) list.push(s);
+        else times.set(page, [s]);
+      });
     }
     const o = this.outcomes;
     const failures: Record<LoginFailureReason, number> = { not_found: o.not_found, ambiguous: o.ambiguous, locked: o.locked, completed: o.completed };

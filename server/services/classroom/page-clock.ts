@@ -42,12 +42,24 @@ export class PageClock {
   /** Active seconds per page; with `now`, a page open and visible in a tab also counts up to now (capped). */
   seconds(now?: number): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [page, ms] of this.ms) out.set(page, ms / 1000);
-    if (now !== undefined) {
-      for (const tab of this.tabs.values()) {
-        if (tab.page === null || !tab.visible || now <= tab.since) continue;
-        out.set(tab.page, (out.get(tab.page) ?? 0) + Math.min(now - tab.since, RUNNING_CAP_MS) / 1000);
-      }
+    this.each(now, (page, s) => out.set(page, s));
+    return out;
+  }
+
+  /** Calls `f` with each page's active seconds, as seconds() has them, without building a map (the live view's hot path). */
+  each(now: number | undefined, f: (page: string, seconds: number) => void): void {
+    const running = now === undefined ? undefined : this.running(now);
+    for (const [page, ms] of this.ms) f(page, (ms + (running?.get(page) ?? 0)) / 1000);
+    if (running) for (const [page, ms] of running) if (!this.ms.has(page)) f(page, ms / 1000);
+  }
+
+  /** Milliseconds on open, visible pages since their tab's last event, up to now (capped); undefined for none. */
+  private running(now: number): Map<string, number> | undefined {
+    let out: Map<string, number> | undefined;
+    for (const tab of this.tabs.values()) {
+      if (tab.page === null || !tab.visible || now <= tab.since) continue;
+      out ??= new Map();
+      out.set(tab.page, (out.get(tab.page) ?? 0) + Math.min(now - tab.since, RUNNING_CAP_MS));
     }
     return out;
   }
@@ -56,7 +68,7 @@ export class PageClock {
 /** The median of a list of numbers (the mean of the middle two for an even count); null for none. */
 export function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.slice().sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
