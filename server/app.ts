@@ -19,8 +19,14 @@ import { loadCleaningRules } from '../questionnaire/cleaning/index.ts';
 import { createReportingService } from './services/reporting/reporting-service.ts';
 import { createReportsClient } from './services/reporting/report-client.ts';
 import { inProcessReports } from './services/reporting/staff-reports.ts';
+import { createEventBus } from './services/classroom/event-bus.ts';
+import { createClassroomService } from './services/classroom/classroom-service.ts';
+import { createAccountsService } from './services/staff/accounts.ts';
+import { createStaffSessionService } from './services/staff/staff-sessions.ts';
+import { createStaffDirectory } from './services/staff/staff-directory.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
+import { classroomJoinRouter } from './http/classroom-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
 import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
@@ -35,22 +41,25 @@ export interface AppOptions {
 }
 
 /** The services of the application on one database: what the routers and the serve command use. */
-export function createServices({ db, config, secret, now = () => new Date() }: Omit<AppOptions, 'logger'>) {
+export function createServices({ db, config, secret, now = () => new Date(), logger }: AppOptions) {
   const repos = createRepos(db);
+  const bus = createEventBus((err) => logger?.error({ err }, 'event listener failed'));
   const keyer = createKeyer(secret ?? loadSecret(config.dataDir));
   const questionnaires = loadQuestionnaires();
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
   const sessions = createSessionService({ repos, idleMinutes: config.sessionIdleMinutes, now });
   const cleaningRules = loadCleaningRules();
+  const institutions = createInstitutionsService({ repos });
+  const accounts = createAccountsService({ repos, now });
   return {
     questionnaires,
     definitions,
     sessions,
-    survey: createSurveyService({ repos, questionnaires, definitions, sessions, now }),
-    login: createLoginService({ repos, keyer, definitions, currentVersion: CURRENT_VERSION, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now }),
+    bus,
+    survey: createSurveyService({ repos, questionnaires, definitions, sessions, now, bus }),
+    login: createLoginService({ repos, keyer, definitions, currentVersion: CURRENT_VERSION, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now, bus }),
     health: createHealthService({ repos }),
-    institutions: createInstitutionsService({ repos }),
     /**
      * Reporting for the staff routes (server/http/staff-reports-router.ts), in a worker thread on its own connection
      * so a report never holds up a save; in this thread for a database in memory. Close it on shutdown.
@@ -58,11 +67,16 @@ export function createServices({ db, config, secret, now = () => new Date() }: O
     reports: db.memory
       ? inProcessReports(createReportingService({ repos, definitions, questionnaires, cleaningRules, now }))
       : createReportsClient(db.name),
+    institutions,
+    accounts,
+    staffSessions: createStaffSessionService({ repos, idleMinutes: config.staffSessionIdleMinutes, now }),
+    staffDirectory: createStaffDirectory({ institutions, accounts }),
+    classroom: createClassroomService({ repos, bus, definitions, currentVersion: CURRENT_VERSION, now, onError: (err) => logger?.error({ err }, 'classroom live view') }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
-export function createApp({ db, config, logger = createLogger(), secret, now, services = createServices({ db, config, secret, now }) }: AppOptions & { services?: Services }) {
+export function createApp({ db, config, logger = createLogger(), secret, now, services = createServices({ db, config, secret, now, logger }) }: AppOptions & { services?: Services }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -70,8 +84,9 @@ export function createApp({ db, config, logger = createLogger(), secret, now, se
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
 
-  app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter());
-  app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), notFoundHandler);
+  app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter({ config, ...services }));
+  // The classroom join after the student router: the answer save, the busiest request, never passes through it.
+  app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), classroomJoinRouter(services), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

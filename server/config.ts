@@ -11,6 +11,8 @@ export interface Config {
   clientDir: string | null;
   helpdeskEmail: string;
   sessionIdleMinutes: number;
+  /** A staff session ends after this much inactivity (an open live view counts as activity). */
+  staffSessionIdleMinutes: number;
   /** Express "trust proxy": set when a reverse proxy sets X-Forwarded-For. */
   trustProxy: boolean | number | string;
   secureCookies: boolean;
@@ -28,6 +30,7 @@ export function defaultConfig(overrides: Partial<Config> = {}, env: NodeJS.Proce
     clientDir: join(ROOT_DIR, 'dist', 'client'),
     helpdeskEmail: env.HELPDESK_EMAIL ?? 'helpdesk@jobmonitor.example',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
+    staffSessionIdleMinutes: Number(env.STAFF_SESSION_IDLE_MINUTES ?? 60),
     trustProxy: env.TRUST_PROXY ?? false,
     secureCookies: env.SECURE_COOKIES === 'true',
     loginThrottle: { ...DEFAULT_THROTTLE, ...(env.LOGIN_IP_FAILURES ? { ipFailures: Number(env.LOGIN_IP_FAILURES) } : {}) },

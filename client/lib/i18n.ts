@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from '../locales/nl/common.json';
 import en from '../locales/en/common.json';
+import type staffNl from '../locales/nl/staff.json';
+import type classroomNl from '../locales/nl/classroom.json';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,7 +14,7 @@ const STORAGE_KEY = 'jm.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof nl };
+    resources: { common: typeof nl; staff: typeof staffNl; classroom: typeof classroomNl };
   }
 }
 
@@ -28,7 +30,10 @@ function initialLanguage(): Language {
   return 'nl';
 }
 
-export function initI18n() {
+/** Namespaces an entry adds to `common` (the staff app adds `staff`), per language. */
+export type ExtraResources = Record<Language, Record<string, object>>;
+
+export function initI18n(extra?: ExtraResources) {
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
     try {
@@ -38,7 +43,7 @@ export function initI18n() {
     }
   });
   void i18next.use(initReactI18next).init({
-    resources: { nl: { common: nl }, en: { common: en } },
+    resources: { nl: { common: nl, ...extra?.nl }, en: { common: en, ...extra?.en } },
     lng: initialLanguage(),
     fallbackLng: 'nl',
     defaultNS: 'common',

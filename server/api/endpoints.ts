@@ -28,10 +28,15 @@ export const studentApi = {
   saveAnswers: student.endpoint('PUT', '/survey/answers'),
   setPage: student.endpoint('PUT', '/survey/page'),
   submit: student.endpoint('POST', '/survey/submit'),
+  joinClassroom: student.endpoint('POST', '/classroom/join'),
 } as const;
 
+/** The classroom link: the student app's login page with this query parameter, `/?klas=CODE`. */
+export const CLASSROOM_LINK_PARAM = 'klas';
+export const classroomLink = (code: string) => `/?${CLASSROOM_LINK_PARAM}=${encodeURIComponent(code)}`;
+
 const staff = area('/api/staff');
-/** The staff API, under /api/staff: its endpoints come with the staff app. */
+/** The staff API, under /api/staff. Which role may call what: server/services/staff/access.ts. */
 export const staffApi = {
   base: staff.base,
   // Reporting (server/http/staff-reports-router.ts); each route asks the staff app's `authorize` for its scope.
@@ -50,4 +55,26 @@ export const staffApi = {
   /** The national data file, codebook or SPSS syntax: `:file` is data.csv, codebook.csv or syntax.sps. */
   nationalExport: staff.endpoint('GET', '/reports/export/:file'),
   export: staff.endpoint('GET', '/reports/export/:brin/:file'),
+  login: staff.endpoint('POST', '/login'),
+  logout: staff.endpoint('POST', '/logout'),
+  me: staff.endpoint('GET', '/me'),
+  institutions: staff.endpoint('GET', '/institutions'),
+  settings: staff.endpoint('GET', '/institutions/:brin/settings'),
+  updateSettings: staff.endpoint('PUT', '/institutions/:brin/settings'),
+  users: staff.endpoint('GET', '/users'),
+  sessions: staff.endpoint('GET', '/classroom/sessions'),
+  createSession: staff.endpoint('POST', '/classroom/sessions'),
+  session: staff.endpoint('GET', '/classroom/sessions/:id'),
+  /** Server-sent events (text/event-stream): the session's live view. */
+  live: staff.endpoint('GET', '/classroom/sessions/:id/live'),
 } as const;
+
+/** The event of the live stream (staffApi.live) that carries a LiveSnapshot as JSON. */
+export const LIVE_EVENT = 'snapshot';
+
+/** The endpoint with its `:name` path parameters filled in (and a query string when given). */
+export function withParams<M extends Method>(e: Endpoint<M>, params: Record<string, string | number>, query?: Record<string, string | undefined>): Endpoint<M> {
+  const fill = (p: string) => p.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+  const q = query ? new URLSearchParams(Object.entries(query).filter((kv): kv is [string, string] => kv[1] !== undefined)).toString() : '';
+  return { method: e.method, path: fill(e.path) + (q ? `?${q}` : ''), route: e.route };
+}

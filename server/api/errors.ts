@@ -14,6 +14,14 @@ export interface ErrorDetails {
   already_completed: { completedAt: string | null };
   login_failed: { helpdesk: string };
   login_locked: { retryAfterSeconds: number; helpdesk: string };
+  /** Signed in, but this role (or this institution) may not do this. */
+  forbidden: undefined;
+  staff_login_failed: undefined;
+  staff_login_locked: { retryAfterSeconds: number };
+  /** The classroom code is unknown or has expired. */
+  classroom_code_unknown: undefined;
+  /** This staff session already has as many live streams open as it may. */
+  too_many_streams: { limit: number };
   internal: undefined;
 }
 export type ErrorCode = keyof ErrorDetails;

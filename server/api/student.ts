@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Questionnaire } from '../../questionnaire/schema.ts';
 import type { AnswerValue } from '../../questionnaire/answers.ts';
+import { classroomCodeSchema } from './classroom.ts';
 
 /** dd-mm-jjjj as typed on the login page, checked to be a real date; becomes YYYY-MM-DD. */
 export const birthDateSchema = z
@@ -28,6 +29,8 @@ export const loginRequestSchema = z.strictObject({
   birthDate: birthDateSchema,
   gender: z.enum(genders).optional(),
   initial: z.string().trim().regex(/^\p{L}$/u).optional(),
+  /** The classroom session's code, when the student came through its link or typed it. */
+  classroom: classroomCodeSchema.optional(),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

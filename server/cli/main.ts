@@ -14,6 +14,8 @@ import { cleanCommand } from './commands/clean.ts';
 import { cleaningReportCommand } from './commands/cleaning-report.ts';
 import { resultsCommand } from './commands/results.ts';
 import { exportCommand } from './commands/export.ts';
+import { createStaffUserCommand, listStaffUsersCommand, resetStaffPasswordCommand } from './commands/staff-users.ts';
+import { AppError } from '../services/common/errors.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -36,6 +38,9 @@ export function buildProgram(): Command {
   program.addCommand(cleaningReportCommand());
   program.addCommand(resultsCommand());
   program.addCommand(exportCommand());
+  program.addCommand(createStaffUserCommand());
+  program.addCommand(resetStaffPasswordCommand());
+  program.addCommand(listStaffUsersCommand());
   return program;
 }
 
@@ -45,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0; // a command may refuse (import-labels)
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 1; // commander already printed help or the error
-    process.stderr.write(`job-monitor: ${err instanceof Error ? err.message : String(err)}\n`);
+    // A service's refusal says it in both languages, Dutch first.
+    const message = err instanceof AppError ? `${err.text.nl}\n${err.text.en}` : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`job-monitor: ${message}\n`);
     return 1;
   }
 }

@@ -15,6 +15,10 @@ import { timingRepo } from './timing.ts';
 import { responseOverviewRepo } from './response-overview.ts';
 import { reportDataRepo } from './report-data.ts';
 import { cleaningRepo } from './cleaning.ts';
+import { staffUsersRepo } from './staff-users.ts';
+import { staffSessionsRepo } from './staff-sessions.ts';
+import { classroomRepo } from './classroom.ts';
+import { pageTimesRepo } from './page-times.ts';
 
 export function createRepos(db: Db) {
   const run = db.transaction((write: () => unknown) => write());
@@ -31,6 +35,10 @@ export function createRepos(db: Db) {
     responseOverview: responseOverviewRepo(db),
     reportData: reportDataRepo(db),
     cleaning: cleaningRepo(db),
+    staffUsers: staffUsersRepo(db),
+    staffSessions: staffSessionsRepo(db),
+    classroom: classroomRepo(db),
+    pageTimes: pageTimesRepo(db),
     /** Runs `write` in one IMMEDIATE transaction (a savepoint when one is open); rolled back when it throws. */
     transaction: <T>(write: () => T): T => run.immediate(write) as T,
     /** Group commit: resolves after the transaction holding `write` has committed. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { createApp } from '../../server/app.ts';
+import { createApp, createServices, type Services } from '../../server/app.ts';
 import { defaultConfig, databaseFile, type Config } from '../../server/config.ts';
 import { createRepos, openDatabase, type Db, type Repos } from '../../server/db/index.ts';
 import { createKeyer, type Keyer } from '../../server/services/common/keys.ts';
@@ -13,6 +13,7 @@ import { makeBsn } from '../../server/services/population/pgn.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
+  services: Services;
   db: Db;
   repos: Repos;
   keyer: Keyer;
@@ -32,9 +33,12 @@ export function createTestApp(opts: { population?: PopulationRecord[]; config?: 
   const repos = createRepos(db);
   if (opts.population) replacePopulation(repos, keyer, '2023-12-01', opts.population);
   const clock = { now: new Date('2024-01-20T10:00:00Z') };
-  const app = createApp({ db, config, secret, logger: pino({ level: 'silent' }), now: () => clock.now });
+  const logger = pino({ level: 'silent' });
+  const services = createServices({ db, config, secret, logger, now: () => clock.now });
+  const app = createApp({ db, config, secret, logger, services });
   return {
     app,
+    services,
     db,
     repos,
     keyer,
@@ -43,6 +47,7 @@ export function createTestApp(opts: { population?: PopulationRecord[]; config?: 
     dir,
     clock,
     close: () => {
+      services.classroom.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -2,17 +2,21 @@
 import { Command } from 'commander';
 import { openContext } from '../context.ts';
 import { demoLogins, seedDemo } from '../../demo/seed.ts';
+import { DEMO_STAFF, formatStaffLogins, seedDemoStaffIfNone } from '../../demo/demo-staff.ts';
+import { createAccountsService } from '../../services/staff/accounts.ts';
 
 export function seedDemoCommand(): Command {
   return new Command('seed-demo')
-    .description('fill an empty database with the (fake, deterministic) demo population and label files')
+    .description('fill an empty database with the (fake, deterministic) demo population, label files and staff accounts')
     .option('--json', 'machine-readable output')
-    .action(function (this: Command, opts: { json?: boolean }) {
+    .action(async function (this: Command, opts: { json?: boolean }) {
       const ctx = openContext(this);
       try {
         const r = seedDemo(ctx.repos, ctx.keyer);
-        if (opts.json) process.stdout.write(JSON.stringify({ ...r, logins: demoLogins() }) + '\n');
-        else process.stdout.write(`Demo seeded: ${r.students} students, ${r.labelRows} label rows, ${r.responses.completed} completed responses (${r.cleaning.clean} clean).\n${formatLogins()}`);
+        const staff = await seedDemoStaffIfNone(createAccountsService({ repos: ctx.repos, now: () => new Date() }));
+        const staffLogins = staff ? DEMO_STAFF.map(({ email, role, brin, password }) => ({ email, role, brin, password })) : [];
+        if (opts.json) process.stdout.write(JSON.stringify({ ...r, logins: demoLogins(), staffLogins }) + '\n');
+        else process.stdout.write(`Demo seeded: ${r.students} students, ${r.labelRows} label rows, ${r.responses.completed} completed responses (${r.cleaning.clean} clean).\n${formatLogins()}${staff ? formatStaffLogins() : ''}`);
       } finally {
         ctx.db.close();
       }

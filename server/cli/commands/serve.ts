@@ -8,6 +8,7 @@ import { startBackgroundCheckpoints } from '../../db/checkpoints.ts';
 import { seedDemoIfEmpty } from '../../demo/seed.ts';
 import { formatLogins } from './seed-demo.ts';
 import { startSessionSweep } from '../../services/login/session-sweep.ts';
+import { formatStaffLogins, seedDemoStaffIfNone } from '../../demo/demo-staff.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -23,7 +24,11 @@ export function serveCommand(): Command {
         if (r) log.info(r, 'demo seeded');
       }
       const checkpoints = startBackgroundCheckpoints(ctx.db, { onError: (err) => log.error({ err }, 'background checkpoints stopped; the server checkpoints itself') });
-      const services = createServices({ db: ctx.db, config: ctx.config, secret: ctx.secret });
+      const services = createServices({ db: ctx.db, config: ctx.config, secret: ctx.secret, logger: log });
+      if (opts.demo) {
+        const staff = await seedDemoStaffIfNone(services.accounts);
+        if (staff) log.info({ staff }, 'demo staff accounts created');
+      }
       const app = createApp({ db: ctx.db, config: ctx.config, logger: log, services });
       const sweep = startSessionSweep({ sessions: services.sessions, log });
       const server = app.listen(ctx.config.port, ctx.config.host);
@@ -35,7 +40,7 @@ export function serveCommand(): Command {
       log.info({ port, dataDir: ctx.config.dataDir }, 'listening');
       const shown = ctx.config.host === '0.0.0.0' || ctx.config.host === '::' ? 'localhost' : ctx.config.host;
       process.stdout.write(`\njob-monitor is running at http://${shown}:${port}\n`);
-      if (opts.demo) process.stdout.write(formatLogins());
+      if (opts.demo) process.stdout.write(`${formatLogins()}${formatStaffLogins(`http://${shown}:${port}/staff`)}`);
 
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -48,6 +53,7 @@ export function serveCommand(): Command {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
+      services.classroom.close();
       await sweep.stop();
       await services.reports.close();
       await checkpoints.stop();

@@ -14,6 +14,11 @@ export const STATUS: Record<ErrorCode, number> = {
   already_completed: 409,
   login_failed: 401,
   login_locked: 429,
+  forbidden: 403,
+  staff_login_failed: 401,
+  staff_login_locked: 429,
+  classroom_code_unknown: 404,
+  too_many_streams: 429,
   internal: 500,
 };
 
@@ -28,7 +33,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const lang = req.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
     if (err instanceof AppError) {
       const e: AppError = err;
-      if (AppError.is(e, 'login_locked') && e.details) res.set('Retry-After', String(e.details.retryAfterSeconds));
+      if ((AppError.is(e, 'login_locked') || AppError.is(e, 'staff_login_locked')) && e.details) res.set('Retry-After', String(e.details.retryAfterSeconds));
       send(res, STATUS[e.code], { error: { code: e.code, message: e.text[lang], ...(e.details === undefined ? {} : { details: e.details }) } });
       return;
     }

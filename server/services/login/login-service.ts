@@ -13,6 +13,7 @@ import { typedVariant } from '../population/names.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { startResponse } from '../survey/responses.ts';
 import { createThrottle, type Attempt, type ThrottleLimits } from './throttle.ts';
+import type { EventBus } from '../classroom/event-bus.ts';
 
 export interface LoginInput {
   brin: string;
@@ -20,6 +21,8 @@ export interface LoginInput {
   birthDate: string; // YYYY-MM-DD
   gender?: Gender;
   initial?: string;
+  /** The classroom session's code the student came with: the outcome is published with it. */
+  classroom?: string;
 }
 
 export const notFound = (helpdesk: string) =>
@@ -65,15 +68,17 @@ export interface LoginDeps {
   helpdeskEmail: string;
   throttle: ThrottleLimits;
   now: () => Date;
+  /** Told every outcome after it is committed (the classroom live view). */
+  bus?: EventBus;
 }
 
 export type LoginOutcome = { result: LoginResult; sessionToken?: string };
 
-export function createLoginService({ repos, keyer, definitions, currentVersion, helpdeskEmail, throttle: limits, now }: LoginDeps) {
+export function createLoginService({ repos, keyer, definitions, currentVersion, helpdeskEmail, throttle: limits, now, bus }: LoginDeps) {
   const throttle = createThrottle(limits, now);
 
   /** The lookup and its writes, inside one transaction. */
-  function loginWrite(input: LoginInput, loginKey: Buffer, tokenHash: Buffer, at: string, day: string): LoginResult | { status: 'not_found' } {
+  function loginWrite(input: LoginInput, loginKey: Buffer, tokenHash: Buffer, at: string, day: string): Exclude<LoginResult, { status: 'ok' }> | { status: 'ok'; responseId: number } | { status: 'not_found' } {
     const found = narrowCandidates(repos.population.findCurrentByLoginKey(loginKey, input.brin), input, keyer);
     if (found === null) {
       repos.loginOutcomes.record(input.brin, day, 'not_found');
@@ -89,9 +94,10 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
       repos.loginOutcomes.record(found.brin, day, 'completed');
       return { status: 'completed', completedAt: existing.completedAt! };
     }
-    repos.sessions.create(tokenHash, existing?.id ?? startResponse(repos, definitions, currentVersion, found, at), at);
+    const responseId = existing?.id ?? startResponse(repos, definitions, currentVersion, found, at);
+    repos.sessions.create(tokenHash, responseId, at);
     repos.loginOutcomes.record(found.brin, day, 'success');
-    return { status: 'ok' };
+    return { status: 'ok', responseId };
   }
 
   return {
@@ -109,14 +115,19 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
       if (wait > 0) {
         // Counted before the answer goes out, so the counts are never behind what students were told.
         await repos.commit(() => repos.loginOutcomes.record(input.brin, day, 'locked'));
+        bus?.publish({ type: 'login', brin: input.brin, outcome: 'locked', classroom: input.classroom ?? null, responseId: null, at });
         throw locked(Math.ceil(wait / 1000), helpdeskEmail);
       }
       const token = randomBytes(32).toString('base64url');
       const loginKey = keyer.login(input.brin, input.birthDate, variant);
       const result = await repos.commit(() => loginWrite(input, loginKey, sha256(token), at.toISOString(), day));
+      if (bus) {
+        const outcome = result.status === 'ok' ? 'success' : result.status;
+        bus.publish({ type: 'login', brin: input.brin, outcome, classroom: input.classroom ?? null, responseId: result.status === 'ok' ? result.responseId : null, at });
+      }
       switch (result.status) {
         case 'ok':
-          return { result, sessionToken: token };
+          return { result: { status: 'ok' }, sessionToken: token };
         case 'completed':
         case 'ambiguous': // a twin question is not a failure: twins and namesakes never lock anyone out
           return { result };

@@ -9,6 +9,7 @@ import { sha256 } from '../common/keys.ts';
 import type { SessionService } from '../login/sessions.ts';
 import type { Definitions } from './definitions.ts';
 import { clockOffsetMs, toEventWrites } from './timing.ts';
+import type { EventBus } from '../classroom/event-bus.ts';
 
 /** A response as a student session sees it. */
 export type SurveyResponse = ResponseRow;
@@ -23,9 +24,11 @@ export interface SurveyDeps {
   definitions: Definitions;
   sessions: SessionService;
   now: () => Date;
+  /** Told every save, page change and completion after it is committed (the classroom live view). */
+  bus?: EventBus;
 }
 
-export function createSurveyService({ repos, questionnaires, definitions, sessions, now }: SurveyDeps) {
+export function createSurveyService({ repos, questionnaires, definitions, sessions, now, bus }: SurveyDeps) {
   function definitionOf(r: ResponseRow): Questionnaire {
     if (!questionnaires.has(r.questionnaireVersion)) throw new Error(`response ${r.id} uses unknown questionnaire version ${r.questionnaireVersion}`);
     return definitions.forResponse(r);
@@ -81,13 +84,16 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
         if (repos.responses.saveAnswers(response.id, writes, receivedAt) === null) throw completedSince(response.id);
         if (events.length) repos.timing.add(response.id, events, offset, receivedAt);
       });
+      bus?.publish({ type: 'saved', responseId: response.id, answers: writes.length, events, offsetMs: offset, at: received });
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
     },
 
     async setPage(response: ResponseRow, pageId: string): Promise<void> {
       const r = openResponse(response);
       if (!definitionOf(r).pages.some((p) => p.id === pageId)) throw badRequest([`unknown page "${pageId}"`]);
-      await repos.commit(() => repos.responses.setPage(r.id, pageId, now().toISOString()));
+      const at = now();
+      await repos.commit(() => repos.responses.setPage(r.id, pageId, at.toISOString()));
+      bus?.publish({ type: 'page', responseId: r.id, pageId, at });
     },
 
     async submit(response: ResponseRow): Promise<SubmitResult> {
@@ -96,6 +102,7 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
       await repos.commit(() => {
         if (!repos.responses.complete(r.id, at)) throw completedSince(r.id);
       });
+      bus?.publish({ type: 'completed', responseId: r.id, at: new Date(at) });
       return { completedAt: at };
     },
   };

@@ -10,6 +10,7 @@ import { fetchInstitutions, login } from '../api/login.ts';
 import { SchoolPicker } from './SchoolPicker.tsx';
 import { HintedTextField } from '../../../ui/HintedTextField.tsx';
 import { enterSurvey } from '../../survey/enter.ts';
+import { ClassroomJoin } from '../../classroom/ClassroomJoin.tsx';
 
 interface LoginForm {
   brin: string | null;
@@ -28,7 +29,7 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
   const [ask, setAsk] = useState<'gender' | 'initial' | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const completed = useAppStore((s) => s.completed);
-  const { control, register, handleSubmit, formState } = useForm<LoginForm>({
+  const { control, register, handleSubmit, formState, setValue } = useForm<LoginForm>({
     defaultValues: { brin: null, surname: '', birthDate: '', gender: '', initial: '' },
   });
   const { errors, isSubmitting } = formState;
@@ -67,6 +68,7 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
       <h1 tabIndex={-1}>{t('login.heading')}</h1>
       <p>{t('login.intro')}</p>
       {notice === 'sessionEnded' && <p className="notice" role="status">{t('errors.sessionEnded')}</p>}
+      <ClassroomJoin onSchool={(brin) => setValue('brin', brin, { shouldValidate: true })} />
 
       <div className="field">
         <label htmlFor="login-school">{t('login.school')}</label>

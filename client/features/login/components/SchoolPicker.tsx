@@ -21,6 +21,12 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId }: 
   const [query, setQuery] = useState(selected?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // A school set from outside (the classroom link) shows its name, also when the list arrives later.
+  const [shown, setShown] = useState(selected?.brin);
+  if (selected && selected.brin !== shown) {
+    setShown(selected.brin);
+    setQuery(selected.name);
+  }
 
   const matches = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);

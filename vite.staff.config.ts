@@ -1,0 +1,18 @@
+// Builds the staff app (client/staff, served at /staff) into dist/client/staff, after the student build: a build
+// of its own, so no staff code or chunk ever lands in the student bundle or the student service worker's
+// precache. `npm run dev` serves it from vite.config.ts as well, at http://localhost:5173/staff/.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'client/staff',
+  base: '/staff/',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/client/staff',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
