@@ -63,7 +63,17 @@ export async function readLabelFile(path: string, fileName: string, issues: Issu
         issues.add(problem.code, { message: problem.message });
         return null;
       }
-      return await readXlsx(path, MAX_ROWS + 1);
+      try {
+        return await readXlsx(path, MAX_ROWS + 1);
+      } catch (err) {
+        // Say what is wrong with the file rather than what went wrong in the reader, when that can be found.
+        const explained = await checkXlsxLimits(path, { positions: true });
+        if (explained) {
+          issues.add(explained.code, { message: explained.message });
+          return null;
+        }
+        throw err;
+      }
     }
     if (ext === '.csv' || ext === '.txt') {
       const bytes = await readFile(path);

@@ -1,7 +1,8 @@
 // Bounds an .xlsx before exceljs reads it: an .xlsx is a zip, and a few MB of it can unpack to gigabytes. Every part
 // is unpacked once here, counted and thrown away, through the same zip reader exceljs uses (so it sees the same
 // parts): the number of parts, each part's unpacked size and all of them together; the shared strings by count and
-// length (exceljs keeps them all in memory); and every cell's position (exceljs needs the `r` attribute).
+// length (exceljs keeps them all in memory); and, to explain a file exceljs could not read, every cell's position
+// (exceljs needs the `r` attribute, which only some non-Excel writers leave out).
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import unzipper from 'unzipper';
@@ -119,8 +120,12 @@ function xmlWatcher(kind: 'sheet' | 'sharedStrings', path: string): { write(chun
   };
 }
 
-/** The first reason the file must not be read, or null when it is within every bound. */
-export async function checkXlsxLimits(path: string): Promise<XlsxProblem | null> {
+/**
+ * The first reason the file must not be read, or null when it is within every bound. With `positions`, the
+ * worksheets are parsed too, to find cells and rows without a position: that costs about a quarter of a read, so it
+ * runs only to explain a file exceljs could not read.
+ */
+export async function checkXlsxLimits(path: string, { positions = false }: { positions?: boolean } = {}): Promise<XlsxProblem | null> {
   const input = createReadStream(path);
   const zip = unzipper.Parse({ forceStream: true });
   input.pipe(zip);
@@ -133,7 +138,7 @@ export async function checkXlsxLimits(path: string): Promise<XlsxProblem | null>
       if (parts > XLSX_LIMITS.parts) return tooLarge(`meer dan ${nl(XLSX_LIMITS.parts)} onderdelen`, `more than ${XLSX_LIMITS.parts} parts`);
       const kind = kindOf(entry.path);
       const limit = limitOf(kind);
-      const watcher = kind === 'other' ? null : xmlWatcher(kind, entry.path);
+      const watcher = kind === 'sharedStrings' || (kind === 'sheet' && positions) ? xmlWatcher(kind, entry.path) : null;
       const decoder = new StringDecoder('utf8');
       let size = 0;
       for await (const chunk of entry as AsyncIterable<Buffer>) {
