@@ -2,6 +2,7 @@
 // router per area (the student API, the staff API, the pages), and the one error handler. Only the CLI's
 // serve command listens.
 import express from 'express';
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRepos, type Db } from './db/index.ts';
@@ -15,6 +16,7 @@ import { createSurveyService } from './services/survey/survey-service.ts';
 import { createDefinitions } from './services/survey/definitions.ts';
 import { createInstitutionsService } from './services/institutions/institutions-service.ts';
 import { createHealthService } from './services/system/health.ts';
+import { createStorageMonitor } from './services/system/storage.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
@@ -38,13 +40,15 @@ export function createServices({ db, config, secret, now = () => new Date() }: O
   const definitions = createDefinitions(repos, questionnaires);
   definitions.checkStored();
   const sessions = createSessionService({ repos, idleMinutes: config.sessionIdleMinutes, now });
+  const storage = createStorageMonitor(now);
   return {
+    storage,
     questionnaires,
     definitions,
     sessions,
     survey: createSurveyService({ repos, questionnaires, definitions, sessions, now }),
     login: createLoginService({ repos, keyer, definitions, currentVersion: CURRENT_VERSION, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now }),
-    health: createHealthService({ repos }),
+    health: createHealthService({ repos, storage, dataDir: db.memory ? null : dirname(db.name), now }),
     institutions: createInstitutionsService({ repos }),
   };
 }
@@ -62,6 +66,6 @@ export function createApp({ db, config, logger = createLogger(), secret, now, se
   app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, services.storage.translate));
   return app;
 }

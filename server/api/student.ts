@@ -24,7 +24,7 @@ export type Gender = (typeof genders)[number];
 
 export const loginRequestSchema = z.strictObject({
   brin: z.string().regex(/^\d{2}[A-Z]{2}$/),
-  surname: z.string().trim().min(1).max(100),
+  surname: z.string().trim().min(1).max(100).regex(/^\P{Cs}*$/u, 'not valid text'),
   birthDate: birthDateSchema,
   gender: z.enum(genders).optional(),
   initial: z.string().trim().regex(/^\p{L}$/u).optional(),
