@@ -23,6 +23,7 @@ import { pagesRouter } from './http/pages-router.ts';
 import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
 import { sameOrigin } from './http/middleware/same-origin.ts';
+import { refuseWhileStopping } from './http/middleware/shutdown.ts';
 
 export interface AppOptions {
   db: Db;
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: Logger;
   secret?: Buffer;
   now?: () => Date;
+  /** True once the server is stopping: new requests then get 503 shutting_down (see serve). */
+  stopping?: () => boolean;
 }
 
 /** The services of the application on one database: what the routers and the serve command use. */
@@ -54,13 +57,14 @@ export function createServices({ db, config, secret, now = () => new Date() }: O
 }
 export type Services = ReturnType<typeof createServices>;
 
-export function createApp({ db, config, logger = createLogger(), secret, now, services = createServices({ db, config, secret, now }) }: AppOptions & { services?: Services }) {
+export function createApp({ db, config, logger = createLogger(), secret, now, stopping = () => false, services = createServices({ db, config, secret, now }) }: AppOptions & { services?: Services }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('case sensitive routing', true);
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
+  app.use(refuseWhileStopping(stopping));
 
   app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter());
   app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), notFoundHandler);
