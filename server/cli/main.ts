@@ -8,6 +8,7 @@ import { importLabelsCommand } from './commands/import-labels.ts';
 import { labelsHistoryCommand } from './commands/labels-history.ts';
 import { institutionSettingsCommand } from './commands/institution-settings.ts';
 import { importPopulationCommand } from './commands/import-population.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -24,6 +25,8 @@ export function buildProgram(): Command {
   program.addCommand(labelsHistoryCommand());
   program.addCommand(institutionSettingsCommand());
   program.addCommand(importPopulationCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
   return program;
 }
 

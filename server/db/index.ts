@@ -33,3 +33,4 @@ export function createRepos(db: Db) {
 }
 export type Repos = ReturnType<typeof createRepos>;
 export { openDatabase, type Db } from './database.ts';
+export { backupTo, databaseProblem, replaceDatabase, sideFiles } from './backup.ts';
