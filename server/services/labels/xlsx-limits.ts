@@ -129,34 +129,71 @@ export async function checkXlsxLimits(path: string, { positions = false }: { pos
   const input = createReadStream(path);
   const zip = unzipper.Parse({ forceStream: true });
   input.pipe(zip);
-  let parts = 0;
-  let total = 0;
+  // The zip reader never ends on a file cut off inside a part: once the whole file has been read, a reader that
+  // makes no more progress is waiting for bytes that will never come.
+  let inputDone = false;
+  let progress = Date.now();
+  let watchdog: NodeJS.Timeout | undefined;
+  const stalled = new Promise<XlsxProblem>((resolve) => {
+    input.once('end', () => (inputDone = true));
+    input.once('error', (err) => resolve(damaged(asWhy(err))));
+    watchdog = setInterval(() => {
+      if (inputDone && Date.now() - progress > STALL_MS) resolve(damaged(CUT_OFF));
+    }, 100);
+  });
   try {
-    for await (const item of zip) {
-      const entry = item as unzipper.Entry;
-      parts++;
-      if (parts > XLSX_LIMITS.parts) return tooLarge(`meer dan ${nl(XLSX_LIMITS.parts)} onderdelen`, `more than ${XLSX_LIMITS.parts} parts`);
-      const kind = kindOf(entry.path);
-      const limit = limitOf(kind);
-      const watcher = kind === 'sharedStrings' || (kind === 'sheet' && positions) ? xmlWatcher(kind, entry.path) : null;
-      const decoder = new StringDecoder('utf8');
-      let size = 0;
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        total += chunk.length;
-        if (size > limit) return tooLarge(`${entry.path} is uitgepakt groter dan ${MB(limit)}`, `${entry.path} unpacks to more than ${MB(limit)}`);
-        if (total > XLSX_LIMITS.totalBytes) return tooLarge(`uitgepakt groter dan ${MB(XLSX_LIMITS.totalBytes)}`, `it unpacks to more than ${MB(XLSX_LIMITS.totalBytes)}`);
-        const problem = watcher?.write(decoder.write(chunk));
-        if (problem) return problem;
-      }
-      if (watcher) {
-        const problem = watcher.write(decoder.end()) ?? watcher.end();
-        if (problem) return problem;
-      }
-    }
-    return null;
+    return await Promise.race([walk(zip, positions, () => (progress = Date.now())), stalled]);
+  } catch (err) {
+    return damaged(asWhy(err));
   } finally {
+    clearInterval(watchdog);
     input.destroy();
     zip.destroy();
   }
+}
+
+/** Time without progress, after the whole file was read, that means the zip is cut off. */
+const STALL_MS = 1500;
+
+const damaged = (why: Message): XlsxProblem => ({
+  code: 'unreadable',
+  message: {
+    nl: `Het bestand is beschadigd of onvolledig en kan niet als Excel-werkmap worden gelezen (${why.nl}). Lever het opnieuw aan; ${SAVE_AGAIN.nl}`,
+    en: `The file is damaged or incomplete and cannot be read as an Excel workbook (${why.en}). Deliver it again; ${SAVE_AGAIN.en}`,
+  },
+});
+const CUT_OFF: Message = { nl: 'het eindigt midden in een onderdeel', en: 'it ends in the middle of a part' };
+const asWhy = (err: unknown): Message => {
+  const m = err instanceof Error ? err.message : String(err);
+  return { nl: m, en: m };
+};
+
+async function walk(zip: unzipper.ParseStream, positions: boolean, tick: () => void): Promise<XlsxProblem | null> {
+  let parts = 0;
+  let total = 0;
+  for await (const item of zip) {
+    tick();
+    const entry = item as unzipper.Entry;
+    parts++;
+    if (parts > XLSX_LIMITS.parts) return tooLarge(`meer dan ${nl(XLSX_LIMITS.parts)} onderdelen`, `more than ${XLSX_LIMITS.parts} parts`);
+    const kind = kindOf(entry.path);
+    const limit = limitOf(kind);
+    const watcher = kind === 'sharedStrings' || (kind === 'sheet' && positions) ? xmlWatcher(kind, entry.path) : null;
+    const decoder = new StringDecoder('utf8');
+    let size = 0;
+    for await (const chunk of entry as AsyncIterable<Buffer>) {
+      tick();
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limit) return tooLarge(`${entry.path} is uitgepakt groter dan ${MB(limit)}`, `${entry.path} unpacks to more than ${MB(limit)}`);
+      if (total > XLSX_LIMITS.totalBytes) return tooLarge(`uitgepakt groter dan ${MB(XLSX_LIMITS.totalBytes)}`, `it unpacks to more than ${MB(XLSX_LIMITS.totalBytes)}`);
+      const problem = watcher?.write(decoder.write(chunk));
+      if (problem) return problem;
+    }
+    if (watcher) {
+      const problem = watcher.write(decoder.end()) ?? watcher.end();
+      if (problem) return problem;
+    }
+  }
+  return null;
 }
