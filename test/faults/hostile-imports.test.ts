@@ -123,7 +123,7 @@ describe('the label import', () => {
           expect(dumpLabelTables(t)).toBe(before);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 40 },
     );
   }, 120_000);
 

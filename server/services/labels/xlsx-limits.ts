@@ -129,14 +129,16 @@ export async function checkXlsxLimits(path: string, { positions = false }: { pos
   const input = createReadStream(path);
   const zip = unzipper.Parse({ forceStream: true });
   input.pipe(zip);
-  // The zip reader never ends on a file cut off inside a part: once the whole file has been read, a reader that
-  // makes no more progress is waiting for bytes that will never come.
+  // Should the zip reader neither end nor fail on a file cut off inside a part: once the whole file has been read, a
+  // reader that makes no more progress is waiting for bytes that will never come.
   let inputDone = false;
   let progress = Date.now();
   let watchdog: NodeJS.Timeout | undefined;
   const stalled = new Promise<XlsxProblem>((resolve) => {
     input.once('end', () => (inputDone = true));
     input.once('error', (err) => resolve(damaged(asWhy(err))));
+    // An error of the zip reader (a damaged deflate stream, a file that ends early) does not reach the part being read.
+    zip.once('error', (err) => resolve(damaged(asWhy(err))));
     watchdog = setInterval(() => {
       if (inputDone && Date.now() - progress > STALL_MS) resolve(damaged(CUT_OFF));
     }, 100);
