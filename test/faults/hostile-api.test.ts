@@ -31,6 +31,10 @@ const snapshot = () =>
   });
 
 const LONE_SURROGATE = /\p{Cs}/u;
+const texts = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v !== null && typeof v === 'object' ? Object.values(v).flatMap(texts) : [];
+/** Stored answers are JSON, where a lone surrogate is an escape: look at the texts of the value itself. */
+const holdsLoneSurrogate = (json: string | null) => json !== null && texts(JSON.parse(json)).some((s) => LONE_SURROGATE.test(s));
 const def = loadQuestionnaires().get('2024-2')!;
 const questionIds = def.pages.flatMap((p) => p.questions.map((q) => q.id));
 const pageIds = def.pages.map((p) => p.id);
@@ -94,7 +98,7 @@ describe('the student API under random input', () => {
     for (const a of stored) {
       const value = a.value === null ? null : JSON.parse(a.value);
       expect(checkAnswer(def, a.q, value).ok, a.q).toBe(true);
-      expect(LONE_SURROGATE.test(a.value ?? '')).toBe(false);
+      expect(holdsLoneSurrogate(a.value), a.q).toBe(false);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 120_000);
@@ -102,7 +106,7 @@ describe('the student API under random input', () => {
   it('PUT /api/survey/answers: raw bytes, invalid UTF-8 and broken JSON', async () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 200 }),
-      fc.constantFrom('{"answers": [', '{"answers":[{"questionId":"opmerkingen","value":"\\ud800","seq":1}]}', '\u0000', '[]', '{}', '"x"').map((s) => Buffer.from(s)),
+      fc.constantFrom('{"answers": [', '{"answers":[{"questionId":"opmerkingen","value":"\\ud800","seq":9007199254740991}]}', '\u0000', '[]', '{}', '"x"').map((s) => Buffer.from(s)),
       fc.constant(Buffer.concat([Buffer.from('{"answers":[{"questionId":"opmerkingen","value":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('","seq":7}]}')])),
     );
     await fc.assert(
@@ -112,8 +116,9 @@ describe('the student API under random input', () => {
       }),
       { numRuns: RUNS },
     );
+    // Stored as JSON, where a lone surrogate is written as an escape: look at the value itself.
     const stored = t.db.prepare('SELECT value FROM answers').pluck().all() as (string | null)[];
-    for (const v of stored) expect(LONE_SURROGATE.test(v ?? '')).toBe(false);
+    for (const v of stored) expect(holdsLoneSurrogate(v)).toBe(false);
   }, 120_000);
 
   it('bodies over the size limit get 413, also compressed ones (a gzip bomb), and change nothing', async () => {
