@@ -30,9 +30,13 @@ export function answerSchemaFor(q: Question): Schema {
     case 'number':
       return intBetween(q.min, q.max);
     case 'open':
-      return z.string().check(z.maxLength(q.maxLength));
+      // A lone UTF-16 surrogate is not text: it cannot be written as UTF-8 in an export.
+      return z.string().check(z.maxLength(q.maxLength), z.refine((s) => !LONE_SURROGATE.test(s), 'not valid text (a lone surrogate)'));
   }
 }
+
+/** In a `u` regular expression a surrogate pair is one code point, so this finds only unpaired halves. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Index of questions by id, built once per definition. */
 const indexCache = new WeakMap<Questionnaire, Map<string, { question: Question; pageId: string }>>();

@@ -4,14 +4,37 @@ import { z } from 'zod';
 import { parseQuestionnaire, textSchema, type Questionnaire } from './schema.ts';
 
 export const MODULE_MAX_QUESTIONS = 10;
+/** Pages of a module: each holds at least one of its at most 10 questions. */
+export const MODULE_MAX_PAGES = MODULE_MAX_QUESTIONS;
+/** Characters in any one text of a module (a title, an intro, a question, an option): the module is sent on every survey load. */
+export const MODULE_MAX_TEXT = 2000;
+/** Problems listed for a refused module; the rest are counted in one line. */
+export const MODULE_MAX_LISTED_PROBLEMS = 50;
 /** Module page and question ids start with this prefix, so they can never collide with core ids. */
 export const MODULE_PREFIX = 'i_';
 
 const moduleHeaderSchema = z.object({
   id: z.string(),
   title: z.unknown(),
-  pages: z.array(z.object({ id: z.string(), questions: z.array(z.object({ id: z.string() }).loose()) }).loose()).min(1, 'a module needs at least one page'),
+  pages: z
+    .array(z.object({ id: z.string(), questions: z.array(z.object({ id: z.string() }).loose()) }).loose())
+    .min(1, 'a module needs at least one page')
+    .max(MODULE_MAX_PAGES, `a module has at most ${MODULE_MAX_PAGES} pages`),
 });
+
+/** Every string in the module longer than MODULE_MAX_TEXT, by its path. */
+function longTexts(value: unknown, path: string, out: string[]): void {
+  if (typeof value === 'string') {
+    if (value.length > MODULE_MAX_TEXT) out.push(`${path || '(root)'}: a text has at most ${MODULE_MAX_TEXT} characters; this one has ${value.length}`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => longTexts(v, `${path}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) longTexts(v, path ? `${path}.${k}` : k, out);
+}
+
+/** At most MODULE_MAX_LISTED_PROBLEMS problems, and a count of the rest. */
+export function capProblems(errors: string[]): string[] {
+  if (errors.length <= MODULE_MAX_LISTED_PROBLEMS) return errors;
+  return [...errors.slice(0, MODULE_MAX_LISTED_PROBLEMS), `... and ${errors.length - MODULE_MAX_LISTED_PROBLEMS} more problems`];
+}
 
 export type ModuleParse = { ok: true; value: Questionnaire; version: number } | { ok: false; errors: string[] };
 
@@ -20,8 +43,16 @@ export type ModuleParse = { ok: true; value: Questionnaire; version: number } | 
  * The module's own id names the institution and its version: `<BRIN>-<n>`, e.g. `99DM-2`.
  */
 export function parseModule(input: unknown, brin: string, cores: Questionnaire[]): ModuleParse {
+  const r = parseModuleUncapped(input, brin, cores);
+  return r.ok ? r : { ok: false, errors: capProblems(r.errors) };
+}
+
+function parseModuleUncapped(input: unknown, brin: string, cores: Questionnaire[]): ModuleParse {
   const head = moduleHeaderSchema.safeParse(input);
   if (!head.success) return { ok: false, errors: head.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  const tooLong: string[] = [];
+  longTexts(input, '', tooLong);
+  if (tooLong.length) return { ok: false, errors: tooLong };
   const mod = head.data;
   const errors: string[] = [];
   const title = textSchema.safeParse(mod.title);

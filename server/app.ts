@@ -2,6 +2,7 @@
 // router per area (the student API, the staff API, the pages), and the one error handler. Only the CLI's
 // serve command listens.
 import express from 'express';
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRepos, type Db } from './db/index.ts';
@@ -24,6 +25,7 @@ import { createClassroomService } from './services/classroom/classroom-service.t
 import { createAccountsService } from './services/staff/accounts.ts';
 import { createStaffSessionService } from './services/staff/staff-sessions.ts';
 import { createStaffDirectory } from './services/staff/staff-directory.ts';
+import { createStorageMonitor } from './services/system/storage.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
 import { classroomJoinRouter } from './http/classroom-router.ts';
@@ -31,6 +33,7 @@ import { pagesRouter } from './http/pages-router.ts';
 import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
 import { sameOrigin } from './http/middleware/same-origin.ts';
+import { refuseWhileStopping } from './http/middleware/shutdown.ts';
 
 export interface AppOptions {
   db: Db;
@@ -38,6 +41,8 @@ export interface AppOptions {
   logger?: Logger;
   secret?: Buffer;
   now?: () => Date;
+  /** True once the server is stopping: new requests then get 503 shutting_down (see serve). */
+  stopping?: () => boolean;
 }
 
 /** The services of the application on one database: what the routers and the serve command use. */
@@ -52,14 +57,16 @@ export function createServices({ db, config, secret, now = () => new Date(), log
   const cleaningRules = loadCleaningRules();
   const institutions = createInstitutionsService({ repos });
   const accounts = createAccountsService({ repos, now });
+  const storage = createStorageMonitor(now);
   return {
+    storage,
     questionnaires,
     definitions,
     sessions,
     bus,
     survey: createSurveyService({ repos, questionnaires, definitions, sessions, now, bus }),
     login: createLoginService({ repos, keyer, definitions, currentVersion: CURRENT_VERSION, helpdeskEmail: config.helpdeskEmail, throttle: config.loginThrottle, now, bus }),
-    health: createHealthService({ repos }),
+    health: createHealthService({ repos, storage, dataDir: db.memory ? null : dirname(db.name), now }),
     /**
      * Reporting for the staff routes (server/http/staff-reports-router.ts), in a worker thread on its own connection
      * so a report never holds up a save; in this thread for a database in memory. Close it on shutdown.
@@ -76,19 +83,20 @@ export function createServices({ db, config, secret, now = () => new Date(), log
 }
 export type Services = ReturnType<typeof createServices>;
 
-export function createApp({ db, config, logger = createLogger(), secret, now, services = createServices({ db, config, secret, now, logger }) }: AppOptions & { services?: Services }) {
+export function createApp({ db, config, logger = createLogger(), secret, now, stopping = () => false, services = createServices({ db, config, secret, now, logger }) }: AppOptions & { services?: Services }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('case sensitive routing', true);
   app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(logger));
+  app.use(refuseWhileStopping(stopping));
 
   app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter({ config, ...services }));
   // The classroom join after the student router: the answer save, the busiest request, never passes through it.
   app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), classroomJoinRouter(services), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, services.storage.translate));
   return app;
 }

@@ -22,8 +22,17 @@ export interface ErrorDetails {
   classroom_code_unknown: undefined;
   /** This staff session already has as many live streams open as it may. */
   too_many_streams: { limit: number };
+  /**
+   * The database cannot store (or read) right now: the disk is full, the files are read-only, an I/O error, or the
+   * database stayed locked. Nothing of the request was stored; the same request may be sent again later.
+   */
+  storage_unavailable: { reason: StorageFaultReason; since?: string };
+  /** The server is stopping; the request was not handled. */
+  shutting_down: undefined;
   internal: undefined;
 }
+
+export type StorageFaultReason = 'full' | 'read_only' | 'io' | 'busy';
 export type ErrorCode = keyof ErrorDetails;
 
 /** The body of every error answer. */

@@ -25,7 +25,7 @@ export type Gender = (typeof genders)[number];
 
 export const loginRequestSchema = z.strictObject({
   brin: z.string().regex(/^\d{2}[A-Z]{2}$/),
-  surname: z.string().trim().min(1).max(100),
+  surname: z.string().trim().min(1).max(100).regex(/^\P{Cs}*$/u, 'not valid text'),
   birthDate: birthDateSchema,
   gender: z.enum(genders).optional(),
   initial: z.string().trim().regex(/^\p{L}$/u).optional(),
@@ -72,6 +72,11 @@ export type SaveAnswersRequest = z.infer<typeof saveAnswersRequestSchema>;
 export interface SaveAnswersResult {
   /** Every answer in the request, stored or already superseded by a newer one: the client may forget them. */
   acknowledged: { questionId: string; seq: number }[];
+  /**
+   * Timing events that were not kept: dated outside the response's lifetime (clock offset included) or naming a
+   * page or question the response does not have. The client may forget them like the others.
+   */
+  eventsIgnored?: number;
 }
 
 export const pageRequestSchema = z.strictObject({ pageId: z.string().min(1).max(64) });

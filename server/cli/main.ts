@@ -16,6 +16,7 @@ import { resultsCommand } from './commands/results.ts';
 import { exportCommand } from './commands/export.ts';
 import { createStaffUserCommand, listStaffUsersCommand, resetStaffPasswordCommand } from './commands/staff-users.ts';
 import { AppError } from '../services/common/errors.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 
 export function buildProgram(): Command {
   const program = new Command('job-monitor')
@@ -41,6 +42,8 @@ export function buildProgram(): Command {
   program.addCommand(createStaffUserCommand());
   program.addCommand(resetStaffPasswordCommand());
   program.addCommand(listStaffUsersCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
   return program;
 }
 

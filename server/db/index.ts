@@ -47,3 +47,4 @@ export function createRepos(db: Db) {
 }
 export type Repos = ReturnType<typeof createRepos>;
 export { openDatabase, type Db } from './database.ts';
+export { backupTo, databaseProblem, replaceDatabase, sideFiles } from './backup.ts';

@@ -18,6 +18,11 @@ export function sessionsRepo(db: Db) {
   const touch = db.prepare<[string, Buffer]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const remove = db.prepare<[Buffer]>('DELETE FROM sessions WHERE token_hash = ?');
   const removeIdle = db.prepare<[string]>('DELETE FROM sessions WHERE last_seen_at < ?');
+  const removeAllOf = db.prepare<[Buffer]>('DELETE FROM sessions WHERE response_id = (SELECT response_id FROM sessions WHERE token_hash = ?)');
+  const keepNewest = db.prepare<[number, number, number]>(
+    `DELETE FROM sessions WHERE response_id = ? AND token_hash NOT IN
+       (SELECT token_hash FROM sessions WHERE response_id = ? ORDER BY created_at DESC, token_hash LIMIT ?)`,
+  );
   return {
     create: (tokenHash: Buffer, responseId: number, now: string): void => void insert.run(tokenHash, responseId, now, now),
     get(tokenHash: Buffer): SessionRow | undefined {
@@ -28,6 +33,10 @@ export function sessionsRepo(db: Db) {
     },
     touch: (tokenHash: Buffer, now: string): void => void touch.run(now, tokenHash),
     remove: (tokenHash: Buffer): void => void remove.run(tokenHash),
+    /** Removes the session and every other session of its response. */
+    removeWithSiblings: (tokenHash: Buffer): void => void removeAllOf.run(tokenHash),
+    /** Keeps only the `keep` most recently created sessions of a response. */
+    keepNewest: (responseId: number, keep: number): void => void keepNewest.run(responseId, responseId, keep),
     /** Removes the sessions last seen before `cutoff`; returns how many. */
     removeIdle: (cutoff: string): number => removeIdle.run(cutoff).changes,
   };

@@ -62,8 +62,8 @@ export function studentRouter({ config, login, sessions, survey, health, institu
     res.status(204).end();
   });
 
-  r.get(api.health.route, (_req, res) => {
-    res.json(health.check());
+  r.get(api.health.route, async (_req, res) => {
+    res.json(await health.check());
   });
   r.get(api.institutions.route, (_req, res) => {
     const list: InstitutionOption[] = institutions.list();

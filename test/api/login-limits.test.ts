@@ -16,7 +16,7 @@ const minutes = (n: number) => (t.clock.now = new Date(t.clock.now.getTime() + n
 const LIMIT = DEFAULT_THROTTLE.targetFailures;
 
 beforeEach(() => {
-  t = createTestApp({ population: [anna, ...klas], config: { trustProxy: 'loopback', loginThrottle: { ...DEFAULT_THROTTLE, ipFailures: 30 } } });
+  t = createTestApp({ population: [anna, ...klas], config: { trustProxy: ['loopback'], loginThrottle: { ...DEFAULT_THROTTLE, ipFailures: 30 } } });
 });
 afterEach(() => t.close());
 

@@ -24,8 +24,9 @@ export interface TestApp {
   close: () => void;
 }
 
-export function createTestApp(opts: { population?: PopulationRecord[]; config?: Partial<Config> } = {}): TestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'jm-test-'));
+/** `dir`: a folder to put the database in (a small disk, in the storage-fault tests); its owner removes it. */
+export function createTestApp(opts: { population?: PopulationRecord[]; config?: Partial<Config>; dir?: string } = {}): TestApp {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'jm-test-'));
   const config = defaultConfig({ dataDir: dir, clientDir: null, ...opts.config });
   const db = openDatabase(databaseFile(config));
   const secret = randomBytes(32);
@@ -49,7 +50,7 @@ export function createTestApp(opts: { population?: PopulationRecord[]; config?: 
     close: () => {
       services.classroom.close();
       db.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,10 @@
 // job-monitor import-questions <file> --brin BRIN: adds an institution's question module as a new version.
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openContext } from '../context.ts';
 import { loadQuestionnaires } from '../../../questionnaire/index.ts';
-import { importModule, ModuleImportError } from '../../services/survey/definitions.ts';
+import { importModule, ModuleImportError, MODULE_MAX_BYTES, moduleTooLarge } from '../../services/survey/definitions.ts';
 
 export function importQuestionsCommand(): Command {
   return new Command('import-questions')
@@ -13,6 +13,9 @@ export function importQuestionsCommand(): Command {
     .requiredOption('--brin <brin>', 'the institution, e.g. 25PZ')
     .option('--json', 'machine-readable output')
     .action(function (this: Command, file: string, opts: { brin: string; json?: boolean }) {
+      // Refused before it is read: a huge file would cost memory and time for nothing.
+      const { size } = statSync(file);
+      if (size > MODULE_MAX_BYTES) throw new Error(`${file} was not imported; nothing changed.\n  ${moduleTooLarge(size)}`);
       const text = readFileSync(file, 'utf8');
       const ctx = openContext(this);
       try {

@@ -29,7 +29,8 @@ export function serveCommand(): Command {
         const staff = await seedDemoStaffIfNone(services.accounts);
         if (staff) log.info({ staff }, 'demo staff accounts created');
       }
-      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, services });
+      let stopping = false;
+      const app = createApp({ db: ctx.db, config: ctx.config, logger: log, services, stopping: () => stopping });
       const sweep = startSessionSweep({ sessions: services.sessions, log });
       const server = app.listen(ctx.config.port, ctx.config.host);
       await new Promise<void>((resolve, reject) => {
@@ -45,7 +46,9 @@ export function serveCommand(): Command {
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           log.info({ signal }, 'shutting down');
-          // Stop accepting, let in-flight requests finish, then close the database.
+          stopping = true;
+          // Stop accepting, let in-flight requests finish (their writes commit and are answered), answer requests
+          // that still arrive on open connections with 503, then close the database.
           server.close(() => resolve());
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 10_000).unref();

@@ -19,8 +19,19 @@ export const STATUS: Record<ErrorCode, number> = {
   staff_login_locked: 429,
   classroom_code_unknown: 404,
   too_many_streams: 429,
+  storage_unavailable: 503,
+  shutting_down: 503,
   internal: 500,
 };
+
+/** Under load a storage fault fails every request: one line per code every 10 seconds says it. */
+const lastLogged = new Map<string, number>();
+function shouldLog(code: string): boolean {
+  const t = Date.now();
+  if ((lastLogged.get(code) ?? 0) > t - 10_000) return false;
+  lastLogged.set(code, t);
+  return true;
+}
 
 const send = (res: Parameters<RequestHandler>[1], status: number, body: ApiErrorBody) => res.status(status).json(body);
 
@@ -28,12 +39,20 @@ export const notFoundHandler: RequestHandler = (_req, res) => {
   send(res, 404, { error: { code: 'not_found', message: 'Not found' } });
 };
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+/**
+ * `translate` turns an error that is not an AppError into one when a service knows what it means (a storage fault
+ * becomes storage_unavailable); it also decides whether to log it.
+ */
+export function errorHandler(log: Logger, translate: (err: unknown) => AppError | null = () => null): ErrorRequestHandler {
+  return (thrown: unknown, req, res, _next) => {
     const lang = req.acceptsLanguages('nl', 'en') === 'en' ? 'en' : 'nl';
+    const translated = thrown instanceof AppError ? null : translate(thrown);
+    const err = translated ?? thrown;
+    if (translated && shouldLog(translated.code)) log.error({ err: thrown, code: translated.code }, 'storage fault: writes fail until it ends');
     if (err instanceof AppError) {
       const e: AppError = err;
       if ((AppError.is(e, 'login_locked') || AppError.is(e, 'staff_login_locked')) && e.details) res.set('Retry-After', String(e.details.retryAfterSeconds));
+      if (STATUS[e.code] === 503) res.set('Retry-After', '10');
       send(res, STATUS[e.code], { error: { code: e.code, message: e.text[lang], ...(e.details === undefined ? {} : { details: e.details }) } });
       return;
     }

@@ -186,6 +186,17 @@ export async function importLabelFile(deps: LabelImportDeps, opts: LabelImportOp
     }
   }
 
+  // A file of which no row belongs to the institution's population cannot be meant: another school's file, student
+  // numbers instead of PGNs, or a population not yet imported. Made current it would strip every response's labels.
+  if (institution !== null && labelRows.length > 0 && matched === 0) {
+    issues.add('no_match', {
+      message: {
+        nl: `Geen enkele rij (0 van ${labelRows.length}) hoort bij de DUO-populatie van ${brin ?? '?'} (peildatum ${peildatum ?? '-'}). Controleer of dit het bestand van deze instelling is en of kolom A het PGN/BSN bevat (geen studentnummer); is de populatie nog niet geïmporteerd, doe dat dan eerst.`,
+        en: `Not one row (0 of ${labelRows.length}) belongs to the DUO population of ${brin ?? '?'} (reference date ${peildatum ?? '-'}). Check that this is the file of this institution and that column A holds the PGN/BSN (not a student number); if the population has not been imported yet, do that first.`,
+      },
+    });
+  }
+
   const report: LabelImportReport = {
     fileName,
     format: grid?.format ?? null,

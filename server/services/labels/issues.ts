@@ -6,6 +6,9 @@ export const ERROR_CODES = [
   'file_too_large',
   'unsupported_format',
   'unreadable',
+  'xlsx_too_large',
+  'xlsx_cell_position',
+  'encoding',
   'too_many_rows',
   'no_rows',
   'several_sheets',
@@ -21,6 +24,7 @@ export const ERROR_CODES = [
   'brin_mismatch',
   'label_too_long',
   'label_control_chars',
+  'no_match',
 ] as const;
 export const WARNING_CODES = [
   'file_name',

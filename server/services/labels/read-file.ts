@@ -7,6 +7,7 @@ import type { Grid } from './grid.ts';
 import type { IssueList } from './issues.ts';
 import { readCsv } from './read-csv.ts';
 import { readXlsx } from './read-xlsx.ts';
+import { checkXlsxLimits } from './xlsx-limits.ts';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
@@ -24,6 +25,15 @@ async function magic(path: string): Promise<Buffer> {
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // .xls and other old Office files
+
+/**
+ * Text in UTF-16 has a zero byte beside every ASCII character; a CSV in UTF-8 or Windows-1252 has none. Without a
+ * byte-order mark (which readCsv uses) such a file would read as garbage, one "invalid PGN" per row.
+ */
+function looksLikeUtf16WithoutBom(bytes: Buffer): boolean {
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !bom && bytes.subarray(0, 4096).includes(0);
+}
 
 /** The grid, or null after adding the reason it cannot be read to `issues`. */
 export async function readLabelFile(path: string, fileName: string, issues: IssueList): Promise<Grid | null> {
@@ -47,8 +57,37 @@ export async function readLabelFile(path: string, fileName: string, issues: Issu
     return null;
   }
   try {
-    if (head.subarray(0, 4).equals(ZIP)) return await readXlsx(path, MAX_ROWS + 1);
-    if (ext === '.csv' || ext === '.txt') return readCsv(await readFile(path), MAX_ROWS + 1);
+    if (head.subarray(0, 4).equals(ZIP)) {
+      const problem = await checkXlsxLimits(path);
+      if (problem) {
+        issues.add(problem.code, { message: problem.message });
+        return null;
+      }
+      try {
+        return await readXlsx(path, MAX_ROWS + 1);
+      } catch (err) {
+        // Say what is wrong with the file rather than what went wrong in the reader, when that can be found.
+        const explained = await checkXlsxLimits(path, { positions: true });
+        if (explained) {
+          issues.add(explained.code, { message: explained.message });
+          return null;
+        }
+        throw err;
+      }
+    }
+    if (ext === '.csv' || ext === '.txt') {
+      const bytes = await readFile(path);
+      if (looksLikeUtf16WithoutBom(bytes)) {
+        issues.add('encoding', {
+          message: {
+            nl: 'Het bestand is opgeslagen als Unicode-tekst (UTF-16) zonder aanduiding daarvan en kan zo niet gelezen worden. Kies in Excel Opslaan als > CSV UTF-8 (gescheiden door lijstscheidingsteken), of lever een .xlsx-bestand.',
+            en: 'The file is saved as Unicode text (UTF-16) without saying so and cannot be read like this. In Excel choose Save As > CSV UTF-8 (comma delimited), or deliver an .xlsx file.',
+          },
+        });
+        return null;
+      }
+      return readCsv(bytes, MAX_ROWS + 1);
+    }
   } catch (err) {
     issues.add('unreadable', {
       message: {

@@ -24,6 +24,9 @@ export function cellFromValue(value: unknown): Cell | null {
   return textCell(String(value));
 }
 
+/** A row without a number: the file has rows or cells without a position (see xlsx-limits.ts). */
+export class RowWithoutPosition extends Error {}
+
 export async function readXlsx(path: string, maxRows: number): Promise<Grid> {
   const grid = new GridBuilder(maxRows);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -38,6 +41,7 @@ export async function readXlsx(path: string, maxRows: number): Promise<Grid> {
     const name = (sheet as unknown as { name?: string }).name ?? '';
     grid.startSheet(name);
     for await (const row of sheet) {
+      if (!Number.isInteger(row.number)) throw new RowWithoutPosition(`a row without a number in worksheet "${name}"`);
       const values = row.values as unknown[]; // 1-based, sparse
       const cells: (Cell | null)[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellFromValue(values[i]));

@@ -12,6 +12,7 @@ import { sha256, type Keyer } from '../common/keys.ts';
 import { typedVariant } from '../population/names.ts';
 import type { Definitions } from '../survey/definitions.ts';
 import { startResponse } from '../survey/responses.ts';
+import { MAX_SESSIONS_PER_RESPONSE } from './sessions.ts';
 import { createThrottle, type Attempt, type ThrottleLimits } from './throttle.ts';
 import type { EventBus } from '../classroom/event-bus.ts';
 
@@ -96,6 +97,7 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
     }
     const responseId = existing?.id ?? startResponse(repos, definitions, currentVersion, found, at);
     repos.sessions.create(tokenHash, responseId, at);
+    if (existing) repos.sessions.keepNewest(responseId, MAX_SESSIONS_PER_RESPONSE);
     repos.loginOutcomes.record(found.brin, day, 'success');
     return { status: 'ok', responseId };
   }

@@ -7,8 +7,17 @@ import { sha256 } from '../common/keys.ts';
 
 export const noSession = () => new AppError('no_session', { nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.', en: 'You are not logged in (any more). Please log in again.' });
 
-/** A session is touched at most once a minute. */
-const TOUCH_AFTER_MS = 60_000;
+/**
+ * A session is touched at most once a minute, and at least every quarter of the idle time, so a session in use
+ * never runs out, however short the idle time is set.
+ */
+export const touchAfterMs = (idleMinutes: number): number => Math.min(60_000, (idleMinutes * 60_000) / 4);
+
+/**
+ * Sessions per response kept at a login. A student may answer on two devices at once (a laptop in class and their
+ * phone), so a login does not end the other sessions; the oldest beyond these go, so logins cannot pile them up.
+ */
+export const MAX_SESSIONS_PER_RESPONSE = 5;
 
 export interface SessionDeps {
   repos: Repos;
@@ -17,6 +26,7 @@ export interface SessionDeps {
 }
 
 export function createSessionService({ repos, idleMinutes, now }: SessionDeps) {
+  const TOUCH_AFTER_MS = touchAfterMs(idleMinutes);
   return {
     /** The response of a live session, touched when due; an expired session is removed. Throws no_session. */
     async resolve(token: string): Promise<ResponseRow> {
@@ -42,7 +52,8 @@ export function createSessionService({ repos, idleMinutes, now }: SessionDeps) {
       return { response: s.response, touch: idle > TOUCH_AFTER_MS };
     },
 
-    logout: (token: string): Promise<void> => repos.commit(() => repos.sessions.remove(sha256(token))),
+    /** Logging out ends every session of the response: also one left open on a shared school computer. */
+    logout: (token: string): Promise<void> => repos.commit(() => repos.sessions.removeWithSiblings(sha256(token))),
 
     /** Removes every session idle for longer than the expiry; returns how many. */
     sweep(): Promise<number> {

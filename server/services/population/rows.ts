@@ -61,6 +61,11 @@ const CREBO = /^\d{5}$/;
 const PGN = /^\d{9}$/;
 const NIVEAU = /^[1-4]$/;
 
+/** Longest accepted text per column: far above any real name, far below what would bloat the keys and the memory. */
+export const MAX_LENGTH = { instellingsnaam: 200, achternaam: 200, tussenvoegsel: 50, voorletters: 30 } as const;
+const tooLong = (column: keyof typeof MAX_LENGTH, length: number) =>
+  `${column} is ${length} tekens lang, maximaal ${MAX_LENGTH[column]} / ${column} is ${length} characters long, at most ${MAX_LENGTH[column]}`;
+
 /** Where each column is in a record. */
 export type ColumnIndex = Record<Column, number>;
 
@@ -79,6 +84,7 @@ export function checkRow(f: readonly string[], ix: ColumnIndex, line: number, pr
   if (!brinMatch) bad(problems, line, 'brin', 'BRIN moet 2 cijfers en 2 letters zijn, zoals 25PZ / BRIN must be 2 digits and 2 letters, e.g. 25PZ');
   const instellingsnaam = f[ix.instellingsnaam]!.trim();
   if (!instellingsnaam) bad(problems, line, 'instellingsnaam', 'instellingsnaam is leeg / instellingsnaam is empty');
+  else if (instellingsnaam.length > MAX_LENGTH.instellingsnaam) bad(problems, line, 'instellingsnaam', tooLong('instellingsnaam', instellingsnaam.length));
   const crebo = f[ix.crebo]!.trim();
   if (!CREBO.test(crebo)) bad(problems, line, 'crebo', 'crebo moet 5 cijfers zijn / crebo must be 5 digits');
   const leerweg = f[ix.leerweg]!.trim().toUpperCase();
@@ -88,9 +94,14 @@ export function checkRow(f: readonly string[], ix: ColumnIndex, line: number, pr
   const geslacht = f[ix.geslacht]!.trim().toUpperCase();
   if (geslacht !== '' && geslacht !== 'M' && geslacht !== 'V' && geslacht !== 'X') bad(problems, line, 'geslacht', 'geslacht moet M, V, X of leeg zijn / geslacht must be M, V, X or empty');
   const achternaam = f[ix.achternaam]!.trim();
-  if (!normaliseName(achternaam)) bad(problems, line, 'achternaam', 'achternaam is leeg of bevat geen letters / achternaam is empty or holds no letters');
+  if (achternaam.length > MAX_LENGTH.achternaam) bad(problems, line, 'achternaam', tooLong('achternaam', achternaam.length));
+  else if (!normaliseName(achternaam)) bad(problems, line, 'achternaam', 'achternaam is leeg of bevat geen letters / achternaam is empty or holds no letters');
   else if (achternaam.includes('\uFFFD')) bad(problems, line, 'achternaam', 'achternaam bevat tekens die geen UTF-8 zijn: sla het bestand op als UTF-8 / not UTF-8: save the file as UTF-8');
   const geboortedatum = parseDate(f[ix.geboortedatum]!.trim());
+  const tussenvoegsel = f[ix.tussenvoegsel]!.trim();
+  if (tussenvoegsel.length > MAX_LENGTH.tussenvoegsel) bad(problems, line, 'tussenvoegsel', tooLong('tussenvoegsel', tussenvoegsel.length));
+  const voorletters = f[ix.voorletters]!.trim();
+  if (voorletters.length > MAX_LENGTH.voorletters) bad(problems, line, 'voorletters', tooLong('voorletters', voorletters.length));
   if (!geboortedatum) bad(problems, line, 'geboortedatum', 'geboortedatum moet een echte datum zijn als JJJJ-MM-DD of DD-MM-JJJJ / geboortedatum must be a real date, YYYY-MM-DD or DD-MM-YYYY');
   if (problems.length > before) return null;
   return {
@@ -103,8 +114,8 @@ export function checkRow(f: readonly string[], ix: ColumnIndex, line: number, pr
     niveau: Number(niveau),
     geslacht: (geslacht || null) as PopulationRecord['geslacht'],
     achternaam,
-    tussenvoegsel: f[ix.tussenvoegsel]!.trim(),
-    voorletters: f[ix.voorletters]!.trim(),
+    tussenvoegsel,
+    voorletters,
     geboortedatum: geboortedatum!,
   };
 }
@@ -203,12 +214,20 @@ export async function readPopulationCsv(file: string, onRecord: (r: PopulationRe
 /** The column index from the header row, or null after reporting the missing columns. */
 export function headerIndex(header: string[], line: number, report: (p: RowProblem) => void): ColumnIndex | null {
   const index = new Map<Column, number>();
+  const twice = new Set<Column>();
   header.forEach((h, i) => {
     const name = h.trim().toLowerCase() as Column;
-    if ((POPULATION_COLUMNS as readonly string[]).includes(name)) index.set(name, i);
+    if (!(POPULATION_COLUMNS as readonly string[]).includes(name)) return;
+    if (index.has(name)) twice.add(name);
+    else index.set(name, i);
   });
   const missing = POPULATION_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length === 0) return Object.fromEntries(index) as ColumnIndex;
-  report({ line, message: `kolommen ontbreken in de kop: ${missing.join(', ')} / header misses columns: ${missing.join(', ')}` });
+  if (missing.length === 0 && twice.size === 0) return Object.fromEntries(index) as ColumnIndex;
+  if (missing.length) report({ line, message: `kolommen ontbreken in de kop: ${missing.join(', ')} / header misses columns: ${missing.join(', ')}` });
+  // Which of two columns holds the real value cannot be known: the file is refused rather than guessed at.
+  if (twice.size) {
+    const names = [...twice].join(', ');
+    report({ line, message: `kolommen staan meer dan eens in de kop: ${names} / header has columns more than once: ${names}` });
+  }
   return null;
 }

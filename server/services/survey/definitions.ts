@@ -3,6 +3,13 @@
 import type { Repos } from '../../db/index.ts';
 import type { ResponseRow } from '../../db/responses.ts';
 import { parseModule, mergeModule } from '../../../questionnaire/module.ts';
+
+/** The largest module file read: ten questions with their texts in two languages fit many times over. */
+export const MODULE_MAX_BYTES = 256 * 1024;
+
+/** The file-size problem, for a file too large to read. */
+export const moduleTooLarge = (bytes: number) =>
+  `the file is ${(bytes / 1024).toFixed(0)} KB; a module file is at most ${MODULE_MAX_BYTES / 1024} KB (ten questions fit many times over)`;
 import { parseQuestionnaire, type Questionnaire } from '../../../questionnaire/index.ts';
 
 export interface ModuleImportResult {
@@ -29,9 +36,12 @@ export function importModule(
   const { brin } = input;
   if (!/^\d{2}[A-Z]{2}$/.test(brin)) throw new ModuleImportError([`--brin "${brin}" is not a BRIN (2 digits and 2 capital letters, e.g. 25PZ)`]);
   if (!repos.institutions.get(brin)) throw new ModuleImportError([`institution ${brin} is not in the population; import the population first`]);
+  const bytes = Buffer.byteLength(input.text, 'utf8');
+  if (bytes > MODULE_MAX_BYTES) throw new ModuleImportError([moduleTooLarge(bytes)]);
   let json: unknown;
   try {
-    json = JSON.parse(input.text);
+    // A byte-order mark, as Windows editors write it before UTF-8, is not part of the JSON.
+    json = JSON.parse(input.text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new ModuleImportError([`the file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`]);
   }

@@ -8,8 +8,8 @@ import { AppError, badRequest } from '../common/errors.ts';
 import { sha256 } from '../common/keys.ts';
 import type { SessionService } from '../login/sessions.ts';
 import type { Definitions } from './definitions.ts';
-import { clockOffsetMs, toEventWrites } from './timing.ts';
 import type { EventBus } from '../classroom/event-bus.ts';
+import { boundEvents, clockOffsetMs, eventTargets, inWindow, type EventBounds } from './timing.ts';
 
 /** A response as a student session sees it. */
 export type SurveyResponse = ResponseRow;
@@ -41,6 +41,14 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
 
   const completedSince = (responseId: number) => alreadyCompleted(repos.responses.get(responseId)?.completedAt ?? null);
 
+  // Per definition, built once: the pages and questions its timing events may name.
+  const targets = new WeakMap<Questionnaire, ReturnType<typeof eventTargets>>();
+  const targetsOf = (def: Questionnaire) => {
+    let t = targets.get(def);
+    if (!t) targets.set(def, (t = eventTargets(def)));
+    return t;
+  };
+
   return {
     state(response: ResponseRow): SurveyState {
       const r = openResponse(response);
@@ -70,22 +78,25 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
       const session = sessions.live(hash, received);
       const response = openResponse(session.response);
       const def = definitionOf(response);
+      const offset = clockOffsetMs(req.sentAt, received);
+      const bounds: EventBounds = { fromMs: Date.parse(response.startedAt), toMs: received.getTime(), offsetMs: offset, ...targetsOf(def) };
       const problems: string[] = [];
       const writes = req.answers.map((a) => {
         const check = checkAnswer(def, a.questionId, a.value);
         if (!check.ok) problems.push(check.message);
-        return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt: a.changedAt ?? null };
+        // A change time outside the response's lifetime cannot be true: it is not kept.
+        const changedAt = a.changedAt && inWindow(a.changedAt, bounds) ? a.changedAt : null;
+        return { questionId: a.questionId, value: check.ok ? check.value : null, seq: a.seq, changedAt };
       });
       if (problems.length) throw badRequest(problems, { nl: 'Een antwoord klopt niet.', en: 'An answer is not valid.' });
-      const events = req.events?.length ? toEventWrites(req.events) : [];
-      const offset = clockOffsetMs(req.sentAt, received);
+      const { kept: events, ignored } = req.events?.length ? boundEvents(req.events, bounds) : { kept: [], ignored: 0 };
       await repos.commit(() => {
         if (session.touch) repos.sessions.touch(hash, receivedAt);
         if (repos.responses.saveAnswers(response.id, writes, receivedAt) === null) throw completedSince(response.id);
         if (events.length) repos.timing.add(response.id, events, offset, receivedAt);
       });
       bus?.publish({ type: 'saved', responseId: response.id, answers: writes.length, events, offsetMs: offset, at: received });
-      return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })) };
+      return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })), ...(ignored ? { eventsIgnored: ignored } : {}) };
     },
 
     async setPage(response: ResponseRow, pageId: string): Promise<void> {

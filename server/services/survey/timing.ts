@@ -17,6 +17,55 @@ export function toEventWrites(events: TimingEvent[]): TimingEventWrite[] {
   return events.map((e) => ({ id: e.id, type: e.type, target: e.target ?? null, clientAt: e.at }));
 }
 
+/** Leeway on both ends of the event window, for clocks that drift between two requests. */
+export const EVENT_LEEWAY_MS = 60_000;
+
+/** What an event may refer to and when it may have happened (on the server's clock). */
+export interface EventBounds {
+  /** The response's start: no event of this survey happened before it. */
+  fromMs: number;
+  /** The request's receipt: no event happened after it. */
+  toMs: number;
+  /** Server clock minus the browser's, measured on this request. */
+  offsetMs: number;
+  pages: ReadonlySet<string>;
+  questions: ReadonlySet<string>;
+}
+
+/** The steps of the survey the browser reports besides its pages: the intro and the finish screen. */
+const STEP = /^#[a-z]{1,20}$/;
+
+/** The ids a response's timing events may refer to: its definition's pages and questions. */
+export function eventTargets(def: Questionnaire): Pick<EventBounds, 'pages' | 'questions'> {
+  return { pages: new Set(def.pages.map((p) => p.id)), questions: new Set(def.pages.flatMap((p) => p.questions.map((q) => q.id))) };
+}
+
+/** Whether a time the browser sent, corrected by the offset, falls in the window. */
+export function inWindow(at: string, b: Pick<EventBounds, 'fromMs' | 'toMs' | 'offsetMs'>): boolean {
+  const t = Date.parse(at) + b.offsetMs;
+  return Number.isFinite(t) && t >= b.fromMs - EVENT_LEEWAY_MS && t <= b.toMs + EVENT_LEEWAY_MS;
+}
+
+/**
+ * The events that can be true: within the response's lifetime (start to receipt, clock offset included) and about
+ * its own pages and questions. The others are left out rather than refused: a browser whose clock jumped between
+ * recording and sending must still get its answers saved, and leaving an event out never adds time.
+ */
+export function boundEvents(events: TimingEvent[], b: EventBounds): { kept: TimingEventWrite[]; ignored: number } {
+  const kept: TimingEventWrite[] = [];
+  for (const e of events) {
+    if (!inWindow(e.at, b)) continue;
+    const target = e.target ?? null;
+    if (e.type === 'page_shown' || e.type === 'page_left') {
+      if (target === null || !(b.pages.has(target) || STEP.test(target))) continue;
+    } else if (e.type === 'answer') {
+      if (target === null || !b.questions.has(target)) continue;
+    }
+    kept.push({ id: e.id, type: e.type, target: e.type === 'hidden' || e.type === 'visible' ? null : target, clientAt: e.at });
+  }
+  return { kept, ignored: events.length - kept.length };
+}
+
 export interface TimingDerived {
   /** Seconds during which some page of the survey was on screen and visible; two tabs at once count once. */
   activeSeconds: number;
