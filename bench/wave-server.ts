@@ -1,0 +1,103 @@
+// The server under the wave: a real `job-monitor serve` process on 127.0.0.1, on a temporary data dir holding a
+// generated population imported through the CLI, logging requests at info as in production (its output is read
+// and dropped). Its memory and CPU time are read from /proc (Linux).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin', 'job-monitor.js');
+
+/** The generated population CSV of `rows` rows (bench/generate-population.ts), written once and reused. */
+export function populationFile(rows: number): string {
+  const file = join(ROOT, 'bench', 'results', `population-${rows / 1000}k.csv`);
+  if (!existsSync(file)) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'generate-population.ts'), '--rows', String(rows), '--out', file], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('generating the population failed');
+  }
+  return file;
+}
+
+export interface Memory {
+  /** Resident set size: everything in RAM, the database pages mapped by mmap included. */
+  rssMb: number;
+  /** Private memory: the JS heap, native buffers and SQLite's page cache (what a leak makes grow). */
+  anonMb: number;
+  /** File pages mapped: mostly the database file (mmap), shared with the OS page cache and reclaimable. */
+  fileMb: number;
+}
+
+export function memoryOf(pid: number): Memory {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const mb = (k: number) => Math.round(k / 102.4) / 10;
+  return { rssMb: mb(kb('VmRSS')), anonMb: mb(kb('RssAnon')), fileMb: mb(kb('RssFile')) };
+}
+
+/** CPU milliseconds (user + system, every thread) the process has used. */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in ticks of 10 ms (USER_HZ 100)
+}
+
+export interface WaveServer {
+  url: string;
+  pid: number;
+  /** Lines the server logged at level error or worse so far (an unhandled error is one). */
+  errorLogLines: () => number;
+  stop: () => Promise<void>;
+}
+
+/** Imports `rows` generated students into a new data dir and serves it; `importSeconds` says how long the import took. */
+export async function startWaveServer(rows: number): Promise<WaveServer & { importSeconds: number }> {
+  const file = populationFile(rows);
+  const dataDir = mkdtempSync(join(tmpdir(), 'jm-bench-wave-'));
+  const t = performance.now();
+  const imported = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'import-population', file, '--peildatum', '2023-12-01', '--json'], { cwd: ROOT, encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
+  const importSeconds = Math.round(performance.now() - t) / 1000;
+  const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--port', '0', 'serve', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errorLines = 0;
+  const count = (b: Buffer) => (errorLines += b.toString().match(/"level":(50|60)/g)?.length ?? 0);
+  child.stdout!.on('data', count);
+  const url = await listening(child);
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  return {
+    url,
+    pid: child.pid!,
+    errorLogLines: () => errorLines,
+    importSeconds,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function listening(child: ChildProcess): Promise<string> {
+  let head = '';
+  return new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${head}`)), 60_000);
+    // Read every line the server writes (a full pipe would stall it) and keep only the start of it.
+    const read = (b: Buffer) => {
+      if (head.length < 20_000) head += b.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(head);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${head}`));
+    });
+  });
+}
