@@ -34,9 +34,12 @@ export class WaveHttp {
     try {
       const res = await this.pool.request({ method, path, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
       // Bytes as they came (compressed or not: undici does not decode), so the count is what went over the wire.
-      const bytes = Buffer.from(await res.body.arrayBuffer());
-      this.stats.request(type, performance.now() - start, res.statusCode, bytes.length);
-      return { status: res.statusCode, headers: res.headers, body: opts.discard ? '' : bytes.toString('utf8') };
+      let body = '';
+      let bytes = 0;
+      if (opts.discard) for await (const chunk of res.body as AsyncIterable<Buffer>) bytes += chunk.length;
+      else bytes = Buffer.byteLength((body = await res.body.text()));
+      this.stats.request(type, performance.now() - start, res.statusCode, bytes);
+      return { status: res.statusCode, headers: res.headers, body };
     } catch (err) {
       this.stats.request(type, performance.now() - start, 'network');
       this.stats.error(type, `${method} ${path}: ${err instanceof Error ? err.message : String(err)}`);

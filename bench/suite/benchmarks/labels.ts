@@ -16,7 +16,7 @@ export const labelsBenchmark: Benchmark = {
   async run({ quick }) {
     const r = await runBenchScript<LabelsJson>({
       script: 'labels.ts',
-      env: { BENCH_ROWS: quick ? '4000' : '40000', BENCH_RUNS: quick ? '1' : '3' },
+      env: { BENCH_ROWS: quick ? '2000' : '40000', BENCH_RUNS: quick ? '1' : '3' },
       log: 'labels.log',
       json: 'labels.json',
     });
