@@ -35,8 +35,8 @@ export interface WaveOptions {
 export const DEFAULT_WAVE: WaveOptions = {
   students: 2000,
   classSize: 30,
-  classGapSeconds: 3,
-  speed: 3,
+  classGapSeconds: 2,
+  speed: 2,
   mistypeShare: 0.1,
   population: 600_000,
   warmup: 30,
@@ -104,7 +104,11 @@ export async function runWave(o: WaveOptions) {
         if (deadline.aborted) return outcomes.push({ student, outcome: 'stopped' });
         active++;
         const t = performance.now();
-        const outcome = await runStudent(student, c * o.classSize + i, { ...r, rand: rng(o.seed + c * o.classSize + i) });
+        const outcome = await runStudent(student, c * o.classSize + i, { ...r, rand: rng(o.seed + c * o.classSize + i) }).catch((err: unknown) => {
+          // A bug in the wave or an answer it cannot read: counted against the run, the others carry on.
+          stats.error('flow', `student stopped: ${err instanceof Error ? err.message : String(err)}`);
+          return 'not completed' as const;
+        });
         active--;
         finished++;
         if (outcome === 'completed') durations.push((performance.now() - t) / 1000);
@@ -137,6 +141,10 @@ export async function runWave(o: WaveOptions) {
     const realSurveyMinutes = (durations.reduce((a, b) => a + b, 0) / Math.max(1, durations.length) / 60) * o.speed;
     const peakActive = Math.max(0, ...samples.map((s) => s.active));
     const count = (outcome: StudentOutcome) => outcomes.filter((x) => x.outcome === outcome).length;
+    // Memory at the start and the end of the wave: medians over its first and last 30 s (a quarter of a short run).
+    const window = Math.min(30, seconds / 4);
+    const firstWindow = medianMemory(samples.filter((x) => x.t <= window));
+    const lastWindow = medianMemory(samples.filter((x) => x.t >= seconds - window));
     return {
       options: { ...o, server: undefined, progress: undefined },
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
@@ -159,9 +167,9 @@ export async function runWave(o: WaveOptions) {
       },
       bytesReceived: stats.bytesReceived,
       server: {
-        memory: { idle, start: start.memory, end: end.memory, peak: peakOf(samples.map((s) => s.memory)) },
-        /** Private memory (RssAnon) at the end against the start of the measured wave, after the warm-up. */
-        growthPercent: Math.round(((end.memory.anonMb - start.memory.anonMb) / start.memory.anonMb) * 1000) / 10,
+        memory: { idle, afterWarmup: start.memory, first: firstWindow, last: lastWindow, end: end.memory, peak: peakOf(samples.map((s) => s.memory)) },
+        /** Private memory (RssAnon) in the wave's last window against its first (medians, so one GC cycle does not decide). */
+        growthPercent: Math.round(((lastWindow.anonMb - firstWindow.anonMb) / firstWindow.anonMb) * 1000) / 10,
         cpuMs: serverCpuMs,
         cpuPercentOfOneCore: Math.round(serverCpuMs / (seconds * 10)),
         peakCpuPercentOfOneCore: peakCpu(samples),
@@ -187,6 +195,12 @@ export async function runWave(o: WaveOptions) {
 export type WaveReport = Awaited<ReturnType<typeof runWave>>;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const medianMemory = (xs: Sample[]): Memory => ({
+  rssMb: medianOf(xs.map((x) => x.memory.rssMb)),
+  anonMb: medianOf(xs.map((x) => x.memory.anonMb)),
+  fileMb: medianOf(xs.map((x) => x.memory.fileMb)),
+});
 const peakOf = (ms: Memory[]): Memory => ms.reduce((a, b) => (b.rssMb > a.rssMb ? b : a), ms[0] ?? { rssMb: NaN, anonMb: NaN, fileMb: NaN });
 
 /** The busiest 10 seconds of server CPU, in percent of one core. */

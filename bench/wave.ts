@@ -1,6 +1,6 @@
 // Benchmark: a classroom wave (wave-run.ts) against a real `job-monitor serve` on 127.0.0.1. Prints latency per
 // request type, saves per second, errors and the server's memory and CPU; writes bench/results/wave.json.
-// Usage: npm run bench:wave -- [--students 2000] [--class-size 30] [--class-gap 3] [--speed 3] [--mistype 0.1]
+// Usage: npm run bench:wave -- [--students 2000] [--class-size 30] [--class-gap 2] [--speed 2] [--mistype 0.1]
 //        [--population 600000] [--warmup 30] [--max-seconds 900] [--quick]
 // --quick: 90 students, 20,000 in the population, 60x real pace: about 30 s, a smoke run.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -55,7 +55,10 @@ console.log(`completed ${report.students.completed} (confirmed by the server ${r
 console.log(`errors ${report.errors}; server error log lines ${report.serverErrorLogLines}; expected events ${JSON.stringify(report.outcomes)}`);
 for (const e of report.errorSamples.slice(0, 5)) console.log(`  error at ${e.at} ms, ${e.type}: ${e.detail}`);
 console.log(`saves: ${report.saves.total} (${report.saves.answers} answers); ${report.saves.meanPerSecond}/s over ${report.seconds} s, sustained ${report.saves.sustainedPerSecond}/s (best minute), peak ${report.saves.peak10sPerSecond}/s (best 10 s)`);
-console.log(`server memory (MB, RSS / private / mapped file): idle ${fmt(s.memory.idle)}, start ${fmt(s.memory.start)}, end ${fmt(s.memory.end)}, peak ${fmt(s.memory.peak)}; private growth ${s.growthPercent}% (target <= 20%)`);
+console.log(
+  `server memory (MB, RSS / private / mapped file): idle ${fmt(s.memory.idle)}, after the warm-up ${fmt(s.memory.afterWarmup)}, first 30 s ${fmt(s.memory.first)}, ` +
+    `last 30 s ${fmt(s.memory.last)}, peak ${fmt(s.memory.peak)}; private growth ${s.growthPercent}% (target <= 20%)`,
+);
 console.log(`server CPU: ${s.cpuPercentOfOneCore}% of one core on average, ${s.peakCpuPercentOfOneCore}% in the busiest 10 s; ${s.cpuMsPerRequest} ms per request, ${s.cpuMsPerStudent} ms per student; load generator CPU ${report.client.cpuMs} ms`);
 console.log(`at real pace a student takes ${report.realTime.surveyMinutes} min; this wave stands for ${report.realTime.equivalentStudentsAtOnce} students answering at once; one core of server CPU carries about ${report.realTime.studentsPerServerCore}`);
 console.log(`load average (1 min) ${report.loadavg.start} at start, ${report.loadavg.end} at end, at most ${report.loadavg.max}, on ${report.machine.cpus} cores`);
