@@ -7,7 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { rng } from '../server/demo/demo-data.ts';
 import { buildClasses } from './wave-classes.ts';
 import { WaveHttp, errorCode } from './wave-http.ts';
-import { cpuMsOf, memoryOf, startWaveServer, type Memory, type WaveServer } from './wave-server.ts';
+import { cpuMsOf, memoryOf, startHelloWorld, startWaveServer, type Memory, type WaveServer } from './wave-server.ts';
 import { bestWindow, WaveStats, type TypeSummary } from './wave-stats.ts';
 import { runStudent, type StudentOutcome, type WaveStudent } from './wave-student.ts';
 
@@ -81,6 +81,9 @@ export async function runWave(o: WaveOptions) {
 
     const stats = new WaveStats();
     const r = run(stats, o.speed);
+    const hello = await startHelloWorld();
+    const baseline = new WaveHttp(hello.url, stats, 1);
+    const probe = setInterval(() => void baseline.call('baseline', 'GET', '/'), 200);
     const start = { memory: memoryOf(server.pid), cpuMs: cpuMsOf(server.pid), clientCpu: process.cpuUsage(), t: performance.now() };
     const samples: Sample[] = [];
     let active = 0;
@@ -118,6 +121,9 @@ export async function runWave(o: WaveOptions) {
     await Promise.all(started);
     const seconds = (performance.now() - start.t) / 1000;
     clearInterval(sampler);
+    clearInterval(probe);
+    await baseline.close();
+    await hello.stop();
     const end = { memory: memoryOf(server.pid), cpuMs: cpuMsOf(server.pid), clientCpu: process.cpuUsage(start.clientCpu) };
     await r.http.close();
 
@@ -134,7 +140,7 @@ export async function runWave(o: WaveOptions) {
     await checkHttp.close();
 
     const types = stats.summary();
-    const requests = types.reduce((n, t) => n + t.requests, 0);
+    const requests = types.filter((t) => t.type !== 'baseline').reduce((n, t) => n + t.requests, 0);
     const serverCpuMs = end.cpuMs - start.cpuMs;
     const completed = done.length;
     // From opening the app to the thank-you page, at real pace.

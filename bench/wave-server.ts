@@ -1,7 +1,7 @@
 // The server under the wave: a real `job-monitor serve` process on 127.0.0.1, on a temporary data dir holding a
 // generated population imported through the CLI, logging requests at info as in production (its output is read
 // and dropped). Its memory and CPU time are read from /proc (Linux).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -100,4 +100,24 @@ function listening(child: ChildProcess): Promise<string> {
       fail(new Error(`server exited with ${code}:\n${head}`));
     });
   });
+}
+
+/**
+ * An Express hello world in a process of its own (bench/login-server.ts), the wave's baseline: its latency,
+ * asked a few times a second during the wave, shows what the machine's other work adds to any request.
+ */
+export async function startHelloWorld(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = fork(join(ROOT, 'bench', 'login-server.ts'), ['--mode', 'hello'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((ok, fail) => {
+    child.once('message', (m) => ok((m as { port: number }).port));
+    child.once('exit', (code) => fail(new Error(`hello world exited with ${code}`)));
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

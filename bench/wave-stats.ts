@@ -1,7 +1,8 @@
 // What the classroom wave counts: latency per request type, outcomes, errors, and acknowledged saves per second.
 // Latencies are kept whole (a wave makes a few hundred thousand requests) and sorted once at the end.
 
-export const REQUEST_TYPES = ['page load', 'institutions', 'login', 'survey', 'save', 'page', 'submit', 'check'] as const;
+/** `baseline`: an Express hello world on the same machine, asked a few times a second during the wave. */
+export const REQUEST_TYPES = ['page load', 'institutions', 'login', 'survey', 'save', 'page', 'submit', 'check', 'baseline'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export interface TypeSummary {
