@@ -21,7 +21,8 @@ export class WaveHttp {
     const host = new URL(origin).hostname;
     // Bounded to this machine: the wave never loads anything but a server on loopback.
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') throw new Error(`the wave only runs against loopback, not ${host}`);
-    this.pool = new Pool(origin, { connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+    // A browser waits long for a connection and an answer; these limits only end a request that hangs.
+    this.pool = new Pool(origin, { connections, pipelining: 1, connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
   }
 
   /** Sends one request; a network failure is recorded and answered as status 0. */

@@ -2,7 +2,6 @@
 // answering the whole questionnaire as the browser would (wave-student.ts), after a warm-up class. Measures
 // latency per request type, acknowledged saves per second, errors, and the server's memory and CPU time; then
 // checks through the API that every student who finished is recorded as completed. Bounded in time and count.
-import { setMaxListeners } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { rng } from '../server/demo/demo-data.ts';
 import { buildClasses } from './wave-classes.ts';
@@ -63,7 +62,6 @@ export async function runWave(o: WaveOptions) {
   const idle = memoryOf(server.pid);
   const loadStart = loadavg()[0]!;
   const deadline = AbortSignal.timeout(o.maxSeconds * 1000);
-  setMaxListeners(0, deadline); // every waiting student listens to it
 
   // What the built index.html loads: its scripts and styles (none when the client is not built).
   const probe = new WaveHttp(server.url, new WaveStats(), 4);
@@ -161,7 +159,7 @@ export async function runWave(o: WaveOptions) {
       types,
       errors: stats.errors.length + check.errors.length,
       errorSamples: [...stats.errors, ...check.errors].slice(0, 20),
-      serverErrorLogLines: server.errorLogLines(),
+      serverErrorLogLines: await server.errorLogLines(),
       outcomes: Object.fromEntries(stats.outcomes),
       saves: {
         total: stats.savesPerSecond.reduce((a, b) => a + b, 0),

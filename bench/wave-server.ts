@@ -1,8 +1,11 @@
 // The server under the wave: a real `job-monitor serve` process on 127.0.0.1, on a temporary data dir holding a
-// generated population imported through the CLI, logging requests at info as in production (its output is read
-// and dropped). Its memory and CPU time are read from /proc (Linux).
+// generated population imported through the CLI, logging requests at info as in production, into a file as a
+// service manager would (a pipe read by the busy load generator would slow the server down with it). Its memory
+// and CPU time are read from /proc (Linux).
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -45,7 +48,7 @@ export interface WaveServer {
   url: string;
   pid: number;
   /** Lines the server logged at level error or worse so far (an unhandled error is one). */
-  errorLogLines: () => number;
+  errorLogLines: () => Promise<number>;
   stop: () => Promise<void>;
 }
 
@@ -57,20 +60,20 @@ export async function startWaveServer(rows: number): Promise<WaveServer & { impo
   const imported = spawnSync(process.execPath, [CLI, '--data-dir', dataDir, 'import-population', file, '--peildatum', '2023-12-01', '--json'], { cwd: ROOT, encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(`import failed: ${imported.stdout}${imported.stderr}`);
   const importSeconds = Math.round(performance.now() - t) / 1000;
+  const logFile = join(dataDir, 'server.log');
+  const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [CLI, '--data-dir', dataDir, '--port', '0', 'serve', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  let errorLines = 0;
-  const count = (b: Buffer) => (errorLines += b.toString().match(/"level":(50|60)/g)?.length ?? 0);
-  child.stdout!.on('data', count);
-  const url = await listening(child);
+  closeSync(fd);
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const url = await listening(child, logFile);
   return {
     url,
     pid: child.pid!,
-    errorLogLines: () => errorLines,
+    errorLogLines: () => countErrorLines(logFile),
     importSeconds,
     stop: async () => {
       child.kill('SIGTERM');
@@ -80,26 +83,23 @@ export async function startWaveServer(rows: number): Promise<WaveServer & { impo
   };
 }
 
-function listening(child: ChildProcess): Promise<string> {
-  let head = '';
-  return new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${head}`)), 60_000);
-    // Read every line the server writes (a full pipe would stall it) and keep only the start of it.
-    const read = (b: Buffer) => {
-      if (head.length < 20_000) head += b.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(head);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited with ${code}:\n${head}`));
-    });
-  });
+async function listening(child: ChildProcess, logFile: string): Promise<string> {
+  let exit: number | null | undefined;
+  child.once('exit', (code) => (exit = code));
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const head = readFileSync(logFile, 'utf8').slice(0, 20_000);
+    const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(head);
+    if (m) return m[1]!;
+    if (exit !== undefined) throw new Error(`server exited with ${exit}:\n${head}`);
+    await sleep(100);
+  }
+  throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8').slice(0, 5000)}`);
+}
+
+async function countErrorLines(logFile: string): Promise<number> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(logFile) })) if (/"level":(50|60)/.test(line)) n++;
+  return n;
 }
 
 /**

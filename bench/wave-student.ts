@@ -5,9 +5,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { visiblePages } from '../questionnaire/routing.ts';
 import type { Answers } from '../questionnaire/answers.ts';
+import type { Questionnaire } from '../questionnaire/schema.ts';
 import type { LoginRequest, LoginResult, SurveyState } from '../server/api/student.ts';
 import { changesFor, PAUSES } from './wave-answers.ts';
-import { errorCode, type WaveHttp } from './wave-http.ts';
+import { errorCode, type Answer, type WaveHttp } from './wave-http.ts';
 import type { WaveStats } from './wave-stats.ts';
 import { StudentSync } from './wave-sync.ts';
 
@@ -38,7 +39,20 @@ export type StudentOutcome = 'completed' | 'not completed' | 'stopped';
 
 export async function runStudent(s: WaveStudent, index: number, run: StudentRun): Promise<StudentOutcome> {
   const { http, stats, speed, rand, signal } = run;
-  const think = (meanSeconds: number) => sleep((meanSeconds * (0.5 + rand()) * 1000) / speed, undefined, { signal });
+  // The time limit is checked after each pause (a listener per pause on one signal costs 2,000 students dearly).
+  const think = async (meanSeconds: number) => {
+    await sleep((meanSeconds * (0.5 + rand()) * 1000) / speed);
+    signal.throwIfAborted();
+  };
+  /** A request the student repeats (clicks again) when it gets no answer or a server error, as the page lets them. */
+  const retried = async (send: () => Promise<Answer>): Promise<Answer> => {
+    for (let attempt = 1; ; attempt++) {
+      const a = await send();
+      if ((a.status !== 0 && a.status < 500) || attempt === 3) return a;
+      stats.count('requests repeated by the student');
+      await think(PAUSES.retypeLogin);
+    }
+  };
   const fail = (detail: string): StudentOutcome => {
     stats.error('flow', detail);
     return 'not completed';
@@ -48,14 +62,14 @@ export async function runStudent(s: WaveStudent, index: number, run: StudentRun)
     // A fresh browser: the app shell, its files (as a browser, several at once) and the school list.
     if (run.assets.length > 0) {
       const load = (path: string) => http.call('page load', 'GET', path, { headers: { 'accept-encoding': 'br, gzip' }, discard: true });
-      const loaded = [await load('/'), ...(await Promise.all(run.assets.map(load)))];
+      const loaded = [await retried(() => load('/')), ...(await Promise.all(run.assets.map((a) => retried(() => load(a)))))];
       if (loaded.some((a) => a.status !== 200)) return fail(`page load answered ${loaded.map((a) => a.status).join(', ')}`);
     }
-    await http.call('institutions', 'GET', '/api/institutions');
+    await retried(() => http.call('institutions', 'GET', '/api/institutions'));
     await think(PAUSES.typeLogin);
 
     if (s.mistyped) {
-      const wrong = await http.call('login', 'POST', '/api/login', { body: s.mistyped });
+      const wrong = await retried(() => http.call('login', 'POST', '/api/login', { body: s.mistyped }));
       if (wrong.status === 401 && errorCode(wrong) === 'login_failed') stats.count('mistyped logins refused');
       else if (wrong.status === 200) {
         // The mistake happened to be someone else's details: the student sees another name and logs out.
@@ -67,7 +81,7 @@ export async function runStudent(s: WaveStudent, index: number, run: StudentRun)
     let request: LoginRequest = s.login;
     let cookie: string | undefined;
     for (let attempt = 0; attempt < 3 && !cookie; attempt++) {
-      const res = await http.call('login', 'POST', '/api/login', { body: request });
+      const res = await retried(() => http.call('login', 'POST', '/api/login', { body: request }));
       if (res.status !== 200) return fail(`login answered ${res.status} ${errorCode(res) ?? ''}`);
       const result = JSON.parse(res.body) as LoginResult;
       if (result.status === 'ok') cookie = cookieOf(res.headers);
@@ -79,10 +93,10 @@ export async function runStudent(s: WaveStudent, index: number, run: StudentRun)
     }
     if (!cookie) return fail('login gave no session cookie');
 
-    const res = await http.call('survey', 'GET', '/api/survey', { cookie });
+    const res = await retried(() => http.call('survey', 'GET', '/api/survey', { cookie }));
     if (res.status !== 200) return fail(`survey answered ${res.status} ${errorCode(res) ?? ''}`);
     const state = JSON.parse(res.body) as SurveyState;
-    const def = state.questionnaire;
+    const def = shared(state.questionnaire);
     const answers: Answers = Object.fromEntries(Object.entries(state.answers).map(([id, a]) => [id, a.value]));
     sync = new StudentSync(http, stats, cookie, speed, `w${index}`);
     const live = sync;
@@ -154,7 +168,7 @@ export async function runStudent(s: WaveStudent, index: number, run: StudentRun)
         return 'completed';
       }
       if ((r.status !== 0 && r.status < 500) || wait < 0) return fail(`submit answered ${r.status} ${errorCode(r) ?? ''}`);
-      await sleep(wait / speed, undefined, { signal });
+      await sleep(wait / speed);
     }
     return fail('submit gave up');
   } catch (err) {
@@ -163,6 +177,16 @@ export async function runStudent(s: WaveStudent, index: number, run: StudentRun)
   } finally {
     sync?.stop();
   }
+}
+
+/** One copy of each questionnaire for all students: 2,000 copies would make the load generator's memory its bottleneck. */
+const questionnaires = new Map<string, Questionnaire>();
+function shared(q: Questionnaire): Questionnaire {
+  const key = JSON.stringify(q);
+  const known = questionnaires.get(key);
+  if (known) return known;
+  questionnaires.set(key, q);
+  return q;
 }
 
 function cookieOf(headers: Record<string, string | string[] | undefined>): string | undefined {

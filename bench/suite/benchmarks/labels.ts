@@ -12,7 +12,7 @@ interface LabelsJson {
 export const labelsBenchmark: Benchmark = {
   id: 'labels',
   title: 'label file import (xlsx), against exceljs reading the same workbook',
-  seconds: { full: 80, quick: 15 },
+  seconds: { full: 90, quick: 15 },
   async run({ quick }) {
     const r = await runBenchScript<LabelsJson>({
       script: 'labels.ts',

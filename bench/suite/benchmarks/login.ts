@@ -14,7 +14,7 @@ interface LoginJson {
 export const loginBenchmark: Benchmark = {
   id: 'login',
   title: 'POST /api/login against an Express hello world, 50 connections',
-  seconds: { full: 150, quick: 20 },
+  seconds: { full: 180, quick: 20 },
   async run({ quick }) {
     const r = await runBenchScript<LoginJson>({
       script: 'login.ts',

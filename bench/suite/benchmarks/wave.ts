@@ -10,7 +10,7 @@ const P99_MS: Record<string, number> = { save: 50, page: 50, login: 100, survey:
 export const waveBenchmark: Benchmark = {
   id: 'wave',
   title: 'classroom wave: 2,000 students in classes of 30 against job-monitor serve',
-  seconds: { full: 480, quick: 45 },
+  seconds: { full: 600, quick: 35 },
   async run({ quick }) {
     const r = await runBenchScript<WaveReport>({ script: 'wave.ts', args: quick ? ['--quick'] : [], log: 'wave.log', json: 'wave.json' });
     const { students: st, server, saves, realTime } = r;
