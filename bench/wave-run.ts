@@ -24,6 +24,8 @@ export interface WaveOptions {
   warmup: number;
   /** The wave stops here, finished or not. */
   maxSeconds: number;
+  /** Idle seconds before the wave (twice as many after it) in which the server's memory is read. */
+  settleSeconds: number;
   connections: number;
   seed: number;
   /** A server already running on loopback with this population imported; by default the wave starts its own. */
@@ -35,11 +37,12 @@ export const DEFAULT_WAVE: WaveOptions = {
   students: 2000,
   classSize: 30,
   classGapSeconds: 2,
-  speed: 2,
+  speed: 1.5,
   mistypeShare: 0.1,
   population: 600_000,
   warmup: 30,
   maxSeconds: 900,
+  settleSeconds: 10,
   connections: 2000,
   seed: 18,
 };
@@ -77,6 +80,9 @@ export async function runWave(o: WaveOptions) {
     await Promise.all(warmup.map((s, i) => runStudent(s, 100_000 + i, { ...w, rand: rng(o.seed + 100_000 + i) })));
     await w.http.close();
 
+    // Memory before and after the wave is read with the server idle, once V8 has given back what the load left
+    // behind (it does so a few seconds after the allocation rate drops): what stays is what the server keeps.
+    const before = await settledMemory(server.pid, o.settleSeconds);
     const stats = new WaveStats();
     const r = run(stats, o.speed);
     const hello = await startHelloWorld();
@@ -124,6 +130,7 @@ export async function runWave(o: WaveOptions) {
     await hello.stop();
     const end = { memory: memoryOf(server.pid), cpuMs: cpuMsOf(server.pid), clientCpu: process.cpuUsage(start.clientCpu) };
     await r.http.close();
+    const after = await settledMemory(server.pid, o.settleSeconds * 2);
 
     // Every student who finished must be recorded as completed: logging in again says so.
     const check = new WaveStats();
@@ -145,10 +152,6 @@ export async function runWave(o: WaveOptions) {
     const realSurveyMinutes = (durations.reduce((a, b) => a + b, 0) / Math.max(1, durations.length) / 60) * o.speed;
     const peakActive = Math.max(0, ...samples.map((s) => s.active));
     const count = (outcome: StudentOutcome) => outcomes.filter((x) => x.outcome === outcome).length;
-    // Memory at the start and the end of the wave: medians over its first and last 30 s (a quarter of a short run).
-    const window = Math.min(30, seconds / 4);
-    const firstWindow = medianMemory(samples.filter((x) => x.t <= window));
-    const lastWindow = medianMemory(samples.filter((x) => x.t >= seconds - window));
     return {
       options: { ...o, server: undefined, progress: undefined },
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
@@ -171,9 +174,9 @@ export async function runWave(o: WaveOptions) {
       },
       bytesReceived: stats.bytesReceived,
       server: {
-        memory: { idle, afterWarmup: start.memory, first: firstWindow, last: lastWindow, end: end.memory, peak: peakOf(samples.map((s) => s.memory)) },
-        /** Private memory (RssAnon) in the wave's last window against its first (medians, so one GC cycle does not decide). */
-        growthPercent: Math.round(((lastWindow.anonMb - firstWindow.anonMb) / firstWindow.anonMb) * 1000) / 10,
+        memory: { idle, before, during: medianMemory(samples), peak: peakOf(samples.map((s) => s.memory)), end: end.memory, after },
+        /** Private memory (RssAnon) kept after the wave against before it, both with the server idle after the warm-up. */
+        growthPercent: Math.round(((after.anonMb - before.anonMb) / before.anonMb) * 1000) / 10,
         cpuMs: serverCpuMs,
         cpuPercentOfOneCore: Math.round(serverCpuMs / (seconds * 10)),
         peakCpuPercentOfOneCore: peakCpu(samples),
@@ -199,6 +202,17 @@ export async function runWave(o: WaveOptions) {
 export type WaveReport = Awaited<ReturnType<typeof runWave>>;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+/** The lowest private memory over `seconds` of one sample a second: the server idle, after its last garbage collection. */
+async function settledMemory(pid: number, seconds: number): Promise<Memory> {
+  let low = memoryOf(pid);
+  for (let i = 0; i < seconds; i++) {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    const m = memoryOf(pid);
+    if (m.anonMb < low.anonMb) low = m;
+  }
+  return low;
+}
+
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const medianMemory = (xs: Sample[]): Memory => ({
   rssMb: medianOf(xs.map((x) => x.memory.rssMb)),

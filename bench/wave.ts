@@ -1,6 +1,6 @@
 // Benchmark: a classroom wave (wave-run.ts) against a real `job-monitor serve` on 127.0.0.1. Prints latency per
 // request type, saves per second, errors and the server's memory and CPU; writes bench/results/wave.json.
-// Usage: npm run bench:wave -- [--students 2000] [--class-size 30] [--class-gap 2] [--speed 2] [--mistype 0.1]
+// Usage: npm run bench:wave -- [--students 2000] [--class-size 30] [--class-gap 2] [--speed 1.5] [--mistype 0.1]
 //        [--population 600000] [--warmup 30] [--max-seconds 900] [--quick]
 // --quick: 90 students, 20,000 in the population, 60x real pace: about 30 s, a smoke run.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_WAVE, runWave, type WaveOptions } from './wave-run.ts';
 
-const QUICK: Partial<WaveOptions> = { students: 90, classGapSeconds: 1, speed: 60, population: 20_000, warmup: 10, maxSeconds: 90 };
+const QUICK: Partial<WaveOptions> = { students: 90, classGapSeconds: 1, speed: 60, population: 20_000, warmup: 10, maxSeconds: 90, settleSeconds: 3 };
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     population: { type: 'string' },
     warmup: { type: 'string' },
     'max-seconds': { type: 'string' },
+    settle: { type: 'string' },
     connections: { type: 'string' },
   },
 });
@@ -35,6 +36,7 @@ for (const [flag, key] of [
   ['population', 'population'],
   ['warmup', 'warmup'],
   ['max-seconds', 'maxSeconds'],
+  ['settle', 'settleSeconds'],
   ['connections', 'connections'],
 ] as const) {
   const v = given(flag);
@@ -56,8 +58,8 @@ console.log(`errors ${report.errors}; server error log lines ${report.serverErro
 for (const e of report.errorSamples.slice(0, 5)) console.log(`  error at ${e.at} ms, ${e.type}: ${e.detail}`);
 console.log(`saves: ${report.saves.total} (${report.saves.answers} answers); ${report.saves.meanPerSecond}/s over ${report.seconds} s, sustained ${report.saves.sustainedPerSecond}/s (best minute), peak ${report.saves.peak10sPerSecond}/s (best 10 s)`);
 console.log(
-  `server memory (MB, RSS / private / mapped file): idle ${fmt(s.memory.idle)}, after the warm-up ${fmt(s.memory.afterWarmup)}, first 30 s ${fmt(s.memory.first)}, ` +
-    `last 30 s ${fmt(s.memory.last)}, peak ${fmt(s.memory.peak)}; private growth ${s.growthPercent}% (target <= 20%)`,
+  `server memory (MB, RSS / private / mapped file): at start ${fmt(s.memory.idle)}, before the wave ${fmt(s.memory.before)}, during it (median) ${fmt(s.memory.during)}, ` +
+    `peak ${fmt(s.memory.peak)}, after it ${fmt(s.memory.after)}; private memory kept ${s.growthPercent}% (target <= 20%)`,
 );
 console.log(`server CPU: ${s.cpuPercentOfOneCore}% of one core on average, ${s.peakCpuPercentOfOneCore}% in the busiest 10 s; ${s.cpuMsPerRequest} ms per request, ${s.cpuMsPerStudent} ms per student; load generator CPU ${report.client.cpuMs} ms`);
 console.log(`at real pace a student takes ${report.realTime.surveyMinutes} min; this wave stands for ${report.realTime.equivalentStudentsAtOnce} students answering at once; one core of server CPU carries about ${report.realTime.studentsPerServerCore}`);

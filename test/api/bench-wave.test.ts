@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { runWave, DEFAULT_WAVE } from '../../bench/wave-run.ts';
 
 it('completes a small wave with no failed request, every student recorded as completed', async () => {
-  const report = await runWave({ ...DEFAULT_WAVE, students: 6, classSize: 3, classGapSeconds: 0, speed: 300, mistypeShare: 0.5, population: 3000, warmup: 1, maxSeconds: 60, connections: 10 });
+  const report = await runWave({ ...DEFAULT_WAVE, students: 6, classSize: 3, classGapSeconds: 0, speed: 300, mistypeShare: 0.5, population: 3000, warmup: 1, maxSeconds: 60, settleSeconds: 1, connections: 10 });
   expect(report.errorSamples).toEqual([]);
   expect(report.serverErrorLogLines).toBe(0);
   expect(report.students).toMatchObject({ measured: 6, classes: 2, completed: 6, confirmedCompleted: 6, notCompleted: 0, stopped: 0 });
