@@ -3,7 +3,7 @@
 // Options: --quick (a small version of everything, under 2 minutes on 2 cores: a smoke run, not evidence),
 // --only id,id (some benchmarks), --list. Exit code 1 when a figure misses its target or a benchmark fails.
 import { cpus, loadavg, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './suite/registry.ts';
@@ -26,8 +26,20 @@ const started = new Date();
 const estimate = chosen.reduce((n, b) => n + b.seconds[quick ? 'quick' : 'full'], 0);
 console.log(`${quick ? 'Quick' : 'Full'} benchmark suite: ${chosen.map((b) => b.id).join(', ')} (about ${Math.ceil(estimate / 60)} min)`);
 // The machine's load while the suite ran: figures measured beside other work are noisy, and the table says so.
+// CPU pressure (Linux PSI, "some avg10"): the share of time something waited for a CPU.
+const cpuPressure = (): number => {
+  try {
+    return Number(/some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+};
 const load: number[] = [loadavg()[0]!];
-const sampler = setInterval(() => load.push(loadavg()[0]!), 5000);
+const pressure: number[] = [cpuPressure()];
+const sampler = setInterval(() => {
+  load.push(loadavg()[0]!);
+  pressure.push(cpuPressure());
+}, 5000);
 
 const rows: BenchRow[] = [];
 const runs: { id: string; seconds: number; error?: string }[] = [];
@@ -49,18 +61,29 @@ load.push(loadavg()[0]!);
 
 const failed = rows.filter((r) => r.pass === false);
 const loadSummary = { min: round(Math.min(...load)), mean: round(load.reduce((a, b) => a + b, 0) / load.length), max: round(Math.max(...load)) };
+const pressureMean = round(pressure.reduce((a, b) => a + b, 0) / pressure.length);
 const seconds = Math.round((Date.now() - started.getTime()) / 1000);
 console.log(`\n${formatTable(rows)}\n`);
 console.log(
   `${rows.length - failed.length} of ${rows.length} rows pass or have no target; ${failed.length} fail. ${seconds} s on ${cpus().length} cores (${cpus()[0]?.model}); ` +
     `load average (1 min) during the run: min ${loadSummary.min}, mean ${loadSummary.mean}, max ${loadSummary.max}` +
+    (Number.isFinite(pressureMean) ? `; CPU pressure: something waited for a CPU ${pressureMean}% of the time` : '') +
     (loadSummary.mean > cpus().length * 0.75 ? ' - the machine was busy with other work: figures are noisy.' : '.'),
 );
 if (quick) console.log('Quick run: small sizes, short rounds. The targets are for the full sizes; use a full run as evidence.');
 writeFileSync(
   join(ROOT, 'bench', 'results.json'),
   JSON.stringify(
-    { at: started.toISOString(), quick, seconds, machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, loadavg: loadSummary, runs, rows },
+    {
+      at: started.toISOString(),
+      quick,
+      seconds,
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      loadavg: loadSummary,
+      cpuPressurePercent: Number.isFinite(pressureMean) ? pressureMean : null,
+      runs,
+      rows,
+    },
     null,
     2,
   ) + '\n',
