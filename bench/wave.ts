@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_WAVE, runWave, type WaveOptions } from './wave-run.ts';
 
-const QUICK: Partial<WaveOptions> = { students: 90, classGapSeconds: 1, speed: 60, population: 20_000, warmup: 10, maxSeconds: 90, settleSeconds: 3 };
+const QUICK: Partial<WaveOptions> = { students: 90, classGapSeconds: 1, speed: 60, population: 20_000, warmup: 10, maxSeconds: 90, settleSeconds: 5 };
 
 const { values } = parseArgs({
   options: {
