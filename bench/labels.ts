@@ -78,8 +78,9 @@ try {
   console.log(`counts of the first import: ${JSON.stringify(results.find((r) => r.mode === 'import')!.detail.counts)}`);
   const resultsDir = join(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, `labels-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, JSON.stringify({ rows: ROWS, cores: cpus().length, loadavg: loadavg(), summary, results }, null, 2) + '\n');
+  const out = join(resultsDir, 'labels.json');
+  const accepted = lastImport.detail.accepted === true;
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows: ROWS, cores: cpus().length, loadavg: loadavg(), summary, accepted, results }, null, 2) + '\n');
   console.log(`written: ${out}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
