@@ -12,6 +12,7 @@ import { createLoginService } from './services/login.ts';
 import { createSurveyService } from './services/survey.ts';
 import { createDefinitions } from './services/question-modules.ts';
 import { printableRoutes } from './routes/printable.ts';
+import { staticFiles } from './http/static-files.ts';
 import { CURRENT_VERSION, loadQuestionnaires } from '../questionnaire/index.ts';
 import { authRoutes } from './routes/auth.ts';
 import { surveyRoutes } from './routes/survey.ts';
@@ -98,15 +99,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now = (
   );
   app.use(printableRoutes(questionnaires, definitions));
 
-  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
-    const dir = config.clientDir;
-    app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
-    app.use(express.static(dir, { index: false, maxAge: 0 }));
-    // The SPA answers every other GET with its shell.
-    app.get(/^(?!\/api\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(join(dir, 'index.html'));
-    });
-  }
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) app.use(staticFiles(config.clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;
