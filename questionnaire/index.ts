@@ -36,3 +36,4 @@ export * from './schema.ts';
 export * from './answers.ts';
 export * from './routing.ts';
 export * from './classify.ts';
+export * from './progress.ts';
