@@ -65,11 +65,14 @@ export interface Progress {
   pages: number;
 }
 
+/** The end of the survey, as a position (page ids never start with #). */
+export const FINISH = '#finish';
+
 export interface Position {
   /** The page on screen; null on the intro and the finish page. */
   pageId: string | null;
-  /** The furthest page the student has been on, or 'finish' once they reached the end. */
-  furthest: string | 'finish' | null;
+  /** The furthest page the student has been on, or FINISH once they reached the end. */
+  furthest: string | null;
 }
 
 /** Items answered over the items possible, for a student at `at`. */
@@ -77,7 +80,7 @@ export function progressOf(def: Questionnaire, answers: Answers, context: Routin
   const order = new Map(def.pages.map((p, i) => [p.id, i]));
   const pageOf = new Map(def.pages.flatMap((p) => p.questions.map((q) => [q.id, order.get(p.id)!] as const)));
   const index = (id: string | null) => (id === null ? -1 : (order.get(id) ?? -1));
-  const furthest = at.furthest === 'finish' ? Infinity : Math.max(index(at.furthest), index(at.pageId));
+  const furthest = at.furthest === FINISH ? Infinity : Math.max(index(at.furthest), index(at.pageId));
   const route = possibleRoute(def, answers, context, (id) => (pageOf.get(id) ?? Infinity) < furthest);
   let answered = 0;
   let total = 0;

@@ -1,7 +1,7 @@
 // Progress counts grid rows as items over the route as far as it is known: walking forward, answering or
 // skipping, the total never grows, and at the end it is exactly the items of the pages shown.
 import { describe, expect, it } from 'vitest';
-import { loadQuestionnaires, openItems, progressOf, visiblePages, type Answers, type Question, type RoutingContext } from '../../questionnaire/index.ts';
+import { FINISH, loadQuestionnaires, openItems, progressOf, visiblePages, type Answers, type Question, type RoutingContext } from '../../questionnaire/index.ts';
 
 const def = loadQuestionnaires().get('2024-3')!;
 const question = (id: string) => def.pages.flatMap((p) => p.questions).find((q) => q.id === id)!;
@@ -41,7 +41,7 @@ function walk(answer: (q: Question) => boolean, context: RoutingContext = bol) {
     // Routing can show a question further down the same page once one above it is answered.
     for (const q of visiblePages(def, answers, context)[i]!.questions) if (answer(q) && answers[q.id] === undefined) answers[q.id] = answerFor(q);
   }
-  return { answers, seen, end: progressOf(def, answers, context, { pageId: null, furthest: 'finish' }) };
+  return { answers, seen, end: progressOf(def, answers, context, { pageId: null, furthest: FINISH }) };
 }
 
 const items = (pages: ReturnType<typeof visiblePages>) => pages.flatMap((p) => p.questions).reduce((n, q) => n + (q.type === 'grid' ? q.items.length : 1), 0);

@@ -10,6 +10,7 @@ import { fetchInstitutions, login } from '../api/login.ts';
 import { SchoolPicker } from './SchoolPicker.tsx';
 import { HintedTextField } from '../../../ui/HintedTextField.tsx';
 import { enterSurvey } from '../../survey/enter.ts';
+import { tabLoggedIn } from '../tab-login.ts';
 
 interface LoginForm {
   brin: string | null;
@@ -50,7 +51,10 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
         },
         i18next.language,
       );
-      if (r.status === 'ok') await enterSurvey();
+      if (r.status === 'ok') {
+        tabLoggedIn();
+        await enterSurvey();
+      }
       else if (r.status === 'completed') completed(r.completedAt, false);
       else setAsk(r.ask);
     } catch (err) {
