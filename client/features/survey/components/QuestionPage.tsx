@@ -1,5 +1,6 @@
 // One theme page: a react-hook-form form whose resolver is derived from the questionnaire. Every valid
-// change goes to the store (and from there to the server); routing follows the answers live.
+// change goes to the store (and from there to the server); routing follows the answers live. An answer
+// the form refuses keeps the student on the page, with focus on the first one.
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,18 +12,18 @@ import { useSurveyStore, type Step } from '../stores/survey-store.ts';
 import { scheduleFlush } from '../stores/sync.ts';
 import { goTo } from '../navigation.ts';
 import { componentFor } from './questions/registry.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 
 interface Props {
   questionnaire: Questionnaire;
   pageId: string;
   questions: Question[];
   title: string;
-  position: { index: number; total: number };
   previous: Step;
   next: Step;
 }
 
-export function QuestionPage({ questionnaire, pageId, questions, title, position, previous, next }: Props) {
+export function QuestionPage({ questionnaire, pageId, questions, title, previous, next }: Props) {
   const { t } = useTranslation();
   const text = useText();
   const answerChanged = useSurveyStore((s) => s.answerChanged);
@@ -43,9 +44,16 @@ export function QuestionPage({ questionnaire, pageId, questions, title, position
     }
   };
 
+  const focusFirstError = () =>
+    requestAnimationFrame(() => {
+      const question = document.querySelector('main .field-error')?.closest<HTMLElement>('.question');
+      const field = question?.querySelector<HTMLElement>('[aria-invalid="true"], input:checked, input, textarea') ?? question;
+      question?.scrollIntoView({ block: 'center' });
+      field?.focus({ preventScroll: true });
+    });
+
   return (
-    <form className="card" noValidate onSubmit={handleSubmit(() => goTo(next))}>
-      <p className="muted">{t('survey.pageOf', { current: position.index + 1, total: position.total })}</p>
+    <form className="card" noValidate onSubmit={handleSubmit(() => goTo(next), focusFirstError)}>
       <h1 tabIndex={-1}>{title}</h1>
       {page.intro && <p>{text(page.intro)}</p>}
       {questions.map((q) => {
@@ -71,6 +79,7 @@ export function QuestionPage({ questionnaire, pageId, questions, title, position
         <button type="button" className="button" onClick={() => goTo(previous)}>
           {t('survey.previous')}
         </button>
+        <SaveStatus quiet />
         <button type="submit" className="button primary">
           {next.kind === 'finish' ? t('survey.toFinish') : t('survey.next')}
         </button>
