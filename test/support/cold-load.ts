@@ -1,9 +1,9 @@
-// Measures what a first visit of the student app downloads in Chromium, on a 360x640 phone with an empty cache,
+// Measures what a first visit of the student app downloads in Chromium (a 360x640 phone unless told), with an empty cache,
 // until the login page shows and the service worker has precached the shell. The total is counted on the wire by a
 // TCP relay in front of the server (every byte the server sends: headers, bodies, the service worker's own fetches);
 // the list of responses comes from Playwright. Used by the e2e test and bench/cold-load.ts.
 import { createConnection, createServer, type AddressInfo } from 'node:net';
-import type { Browser, Request } from '@playwright/test';
+import type { Browser, BrowserContextOptions, Request } from '@playwright/test';
 
 export interface LoadedResource {
   url: string;
@@ -42,9 +42,11 @@ async function countingRelay(target: URL): Promise<{ url: string; received: () =
   };
 }
 
-export async function measureColdLoad(browser: Browser, serverURL: string): Promise<ColdLoad> {
+const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+export async function measureColdLoad(browser: Browser, serverURL: string, device: BrowserContextOptions = PHONE): Promise<ColdLoad> {
   const relay = await countingRelay(new URL(serverURL));
-  const context = await browser.newContext({ baseURL: relay.url, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'nl-NL' });
+  const context = await browser.newContext({ ...device, baseURL: relay.url, locale: 'nl-NL' });
   const seen: Promise<LoadedResource | null>[] = [];
   const record = async (request: Request): Promise<LoadedResource | null> => {
     const response = await request.response();

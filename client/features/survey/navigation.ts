@@ -38,8 +38,8 @@ function show(step: Step, focusId?: string): void {
   });
 }
 
-/** The chosen answer of a question or row, else its first control, centred on screen. */
-function focusQuestion(el: HTMLElement): void {
+/** Focus on the chosen answer of a question or row, else its first control, centred on screen. */
+export function focusQuestion(el: HTMLElement): void {
   const control = el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input, textarea, select');
   el.scrollIntoView({ block: 'center' });
   (control ?? el).focus({ preventScroll: true });

@@ -10,7 +10,7 @@ import type { Question, Questionnaire } from '../../../../questionnaire/schema.t
 import { useText } from '../../../lib/text.ts';
 import { useSurveyStore, type Step } from '../stores/survey-store.ts';
 import { scheduleFlush } from '../stores/sync.ts';
-import { goTo } from '../navigation.ts';
+import { focusQuestion, goTo } from '../navigation.ts';
 import { componentFor } from './questions/registry.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 
@@ -33,7 +33,9 @@ export function QuestionPage({ questionnaire, pageId, questions, title, previous
     const all = useSurveyStore.getState().answers;
     return Object.fromEntries(page.questions.map((q) => [q.id, all[q.id] ?? undefined])) as Answers;
   }, [page]);
-  const { control, handleSubmit } = useForm<Answers>({ resolver, defaultValues: initial, mode: 'onBlur' });
+  // Checked when the student moves on, then again as they correct it: an error appearing as the field loses
+  // focus would move "Volgende" from under the finger that is pressing it.
+  const { control, handleSubmit } = useForm<Answers>({ resolver, defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
 
   const onValue = (q: Question, v: AnswerValue | null, setField: (v: AnswerValue | null) => void) => {
     setField(v);
@@ -44,13 +46,11 @@ export function QuestionPage({ questionnaire, pageId, questions, title, previous
     }
   };
 
-  const focusFirstError = () =>
-    requestAnimationFrame(() => {
-      const question = document.querySelector('main .field-error')?.closest<HTMLElement>('.question');
-      const field = question?.querySelector<HTMLElement>('[aria-invalid="true"], input:checked, input, textarea') ?? question;
-      question?.scrollIntoView({ block: 'center' });
-      field?.focus({ preventScroll: true });
-    });
+  const focusFirstError = (errors: Partial<Record<string, unknown>>) => {
+    const first = questions.find((q) => errors[q.id]);
+    const el = first && document.getElementById(`q-${first.id}`);
+    if (el) focusQuestion(el);
+  };
 
   return (
     <form className="card" noValidate onSubmit={handleSubmit(() => goTo(next), focusFirstError)}>
