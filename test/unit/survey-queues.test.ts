@@ -1,9 +1,11 @@
 // A shared device: the unsent answers of a student who left are parked under their response when another
 // student logs in, never mixed into the other's queue, and taken up again when they log in.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SurveyState } from '../../server/api/contract.ts';
 import { loadQuestionnaires } from '../../questionnaire/index.ts';
 import { MAX_PARKED, useSurveyStore } from '../../client/features/survey/stores/survey-store.ts';
+
+/** The server's survey state, as the store takes it. */
+type SurveyState = Parameters<ReturnType<typeof useSurveyStore.getState>['surveyLoaded']>[0];
 
 const def = loadQuestionnaires().get('2024-3')!;
 const state = (ref: string, currentPage: string | null = null): SurveyState => ({
