@@ -3,9 +3,13 @@
 // opens the survey. It never takes over a running page: a new release waits until every tab of the
 // app is closed (no skipWaiting), so a student mid-survey keeps the shell (HTML, JS, CSS) they started
 // with, whose files stay in the old cache until then; on activation the old precache is cleaned up.
+// Every text file of the bundle also gets a brotli (.br) and a gzip (.gz) copy at build time, which the server
+// sends to browsers that accept them (server/http/static-files.ts).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 export default defineConfig({
   root: 'client',
@@ -28,6 +32,14 @@ export default defineConfig({
         // Only matters on the first install (no page was controlled yet); an update activates with no tabs open.
         clientsClaim: true,
       },
+    }),
+    compression({
+      include: /\.(html|js|css|svg|webmanifest)$/,
+      algorithms: [
+        ['brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }],
+        ['gzip', { level: 9 }],
+      ],
+      logLevel: 'silent',
     }),
   ],
   build: {

@@ -5,10 +5,11 @@ import { checkLock, type PublishedLock } from './lock.ts';
 import published from './published.json' with { type: 'json' };
 import v2024_1 from './versions/2024-1.ts';
 import v2024_2 from './versions/2024-2.ts';
+import v2024_3 from './versions/2024-3.ts';
 
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>;
 
-export const sources: QuestionnaireInput[] = [v2024_1, v2024_2];
+export const sources: QuestionnaireInput[] = [v2024_1, v2024_2, v2024_3];
 export const PUBLISHED: PublishedLock = published;
 
 /**
@@ -35,3 +36,4 @@ export * from './schema.ts';
 export * from './answers.ts';
 export * from './routing.ts';
 export * from './classify.ts';
+export * from './progress.ts';

@@ -7,14 +7,18 @@ import { LoginPage } from '../features/login/components/LoginPage.tsx';
 import { SurveyView } from '../features/survey/components/SurveyView.tsx';
 import { CompletedPage } from '../features/completed/CompletedPage.tsx';
 import { enterSurvey } from '../features/survey/enter.ts';
+import { logOut } from '../features/survey/leave.ts';
+import { tabIsLoggedIn } from '../features/login/tab-login.ts';
 
 export function App() {
   const { t } = useTranslation();
   const view = useView();
 
   useEffect(() => {
-    // A live session continues where it stopped; otherwise the login.
-    enterSurvey().catch(() => useAppStore.getState().loggedOut());
+    // A reload of this tab continues where it stopped; a new tab or a reopened browser starts at the login,
+    // whatever session the browser still carries (a shared laptop's next student).
+    if (tabIsLoggedIn()) enterSurvey().catch(() => useAppStore.getState().loggedOut());
+    else void logOut();
   }, []);
 
   useEffect(() => {

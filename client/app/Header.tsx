@@ -1,21 +1,13 @@
-// Top bar: the survey's name, the language switch (on every page) and, in the survey, logout.
+// Top bar: the survey's name, the language switch (on every page) and, in the survey, logout (the thank-you
+// page has its own).
 import { useTranslation } from 'react-i18next';
-import { logout } from '../features/survey/api/survey.ts';
-import { flush } from '../features/survey/stores/sync.ts';
-import { useSurveyStore } from '../features/survey/stores/survey-store.ts';
-import { useAppStore, useView } from './app-store.ts';
+import { logOut } from '../features/survey/leave.ts';
+import { useView } from './app-store.ts';
 
 export function Header() {
   const { t, i18n } = useTranslation();
   const view = useView();
   const other = i18n.language === 'en' ? 'nl' : 'en';
-
-  async function onLogout() {
-    await flush();
-    await logout().catch(() => undefined);
-    useSurveyStore.getState().surveyClosed();
-    useAppStore.getState().loggedOut();
-  }
 
   return (
     <header className="topbar">
@@ -25,7 +17,7 @@ export function Header() {
           {t('app.switchTo')}
         </button>
         {view.name === 'survey' && (
-          <button type="button" className="button small" onClick={() => void onLogout()}>
+          <button type="button" className="button small" onClick={() => void logOut()}>
             {t('app.logout')}
           </button>
         )}

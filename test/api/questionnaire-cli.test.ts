@@ -40,7 +40,7 @@ describe('job-monitor questionnaire-diff', () => {
   it('names an unknown version', () => {
     const r = run('questionnaire-diff', '2024-1', '2023-9');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('unknown questionnaire version "2023-9" (known: 2024-1, 2024-2)');
+    expect(r.stderr).toContain('unknown questionnaire version "2023-9" (known: 2024-1, 2024-2, 2024-3)');
   });
 });
 

@@ -37,9 +37,9 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('questionnaire versions', () => {
-  it('starts new respondents on 2024-2; a response started on 2024-1 stays on 2024-1', async () => {
+  it('starts new respondents on 2024-3; a response started on 2024-1 stays on 2024-1', async () => {
     const a = await logIn(ours[0]!);
-    expect((await a.get('/api/survey').expect(200)).body.questionnaire.id).toBe('2024-2');
+    expect((await a.get('/api/survey').expect(200)).body.questionnaire.id).toBe('2024-3');
 
     t.db.prepare("UPDATE responses SET questionnaire_version = '2024-1'").run();
     const res = await a.get('/api/survey').expect(200);
@@ -68,7 +68,7 @@ describe('institution modules', () => {
     expect(pageIds(mine).at(-1)).toBe('i_noordwaarts');
     expect(pageIds(mine).slice(0, -1)).toEqual(pageIds(other));
     expect(pageIds(other)).not.toContain('i_noordwaarts');
-    expect(mine.id).toBe('2024-2');
+    expect(mine.id).toBe('2024-3');
   });
 
   it('accept answers to module questions only from their own students', async () => {

@@ -56,7 +56,7 @@ function visibleIds(version: string, s: Scenario): Set<string> {
   return new Set([...pages.map((p) => p.page.id), ...pages.flatMap((p) => p.questions.map((q) => q.id))]);
 }
 
-describe.each(['2024-1', '2024-2'])('routing of %s', (version) => {
+describe.each(['2024-1', '2024-2', '2024-3'])('routing of %s', (version) => {
   it.each(scenarios)('$name', (s) => {
     const ids = visibleIds(version, s);
     for (const id of s.shows) expect(ids, `${id} should be shown`).toContain(id);

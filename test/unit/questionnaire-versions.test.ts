@@ -1,5 +1,6 @@
 // The shipped questionnaire: it validates, it has the size and themes the survey needs, published versions are
-// hash-locked, and 2024-2 differs from 2024-1 by exactly the two fieldwork changes.
+// hash-locked, 2024-2 differs from 2024-1 by exactly the two fieldwork changes and 2024-3 from 2024-2 by the
+// answers of the corona check.
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, PUBLISHED, loadQuestionnaires, sources, type Questionnaire } from '../../questionnaire/index.ts';
 import { canonicalJson, checkLock, contentHash } from '../../questionnaire/lock.ts';
@@ -8,13 +9,28 @@ import { diffQuestionnaires, formatDiff } from '../../questionnaire/diff.ts';
 const defs = loadQuestionnaires();
 const v1 = defs.get('2024-1')!;
 const v2 = defs.get('2024-2')!;
+const v3 = defs.get('2024-3')!;
 const itemCount = (def: Questionnaire, pageId: string) =>
   def.pages.find((p) => p.id === pageId)!.questions.reduce((n, q) => n + (q.type === 'grid' ? q.items.length : 1), 0);
 
 describe('the shipped questionnaire', () => {
-  it('validates and serves 2024-2 to new respondents', () => {
-    expect([...defs.keys()]).toEqual(['2024-1', '2024-2']);
-    expect(CURRENT_VERSION).toBe('2024-2');
+  it('validates and serves 2024-3 to new respondents', () => {
+    expect([...defs.keys()]).toEqual(['2024-1', '2024-2', '2024-3']);
+    expect(CURRENT_VERSION).toBe('2024-3');
+  });
+
+  it('answers the corona check ("lower or higher?") with lower, no difference or higher, under the codes of 2024-2', () => {
+    const corona = (d: Questionnaire) => d.pages.flatMap((p) => p.questions).find((q) => q.id === 'corona_cijfer')!;
+    const q3 = corona(v3);
+    const q2 = corona(v2);
+    expect(q3.text).toEqual(q2.text);
+    expect(q3.type === 'single' && q3.options.map((o) => [o.code, o.text.nl, o.text.en])).toEqual([
+      ['lager', 'Lager', 'Lower'],
+      ['geen_verschil', 'Geen verschil', 'No difference'],
+      ['hoger', 'Hoger', 'Higher'],
+      ['weet_niet', 'Weet ik niet', "Don't know"],
+    ]);
+    expect(q2.type === 'single' && q2.options.map((o) => o.code)).toEqual(q3.type === 'single' && q3.options.map((o) => o.code));
   });
 
   it('has one page per theme, about 15 minutes of items for any one student', () => {
@@ -40,6 +56,7 @@ describe('the shipped questionnaire', () => {
   it('keeps question ids stable across versions', () => {
     const ids = (d: Questionnaire) => d.pages.flatMap((p) => p.questions.map((q) => q.id));
     expect(ids(v2)).toEqual(ids(v1));
+    expect(ids(v3)).toEqual(ids(v1));
   });
 });
 
@@ -80,6 +97,11 @@ describe('questionnaire-diff', () => {
       ['reworded', 'corona_cijfer', ['nl', 'en']],
     ]);
     expect(formatDiff(d)).toContain('"Ik kan geen keuzedelen kiezen" -> "Ik kan (nog) geen keuzedelen kiezen"');
+  });
+
+  it('lists exactly the corona check answers from 2024-2 to 2024-3', () => {
+    const d = diffQuestionnaires(v2, v3);
+    expect(d.changes.map((c) => [c.kind, c.question, c.languages])).toEqual([['options', 'corona_cijfer', ['nl', 'en']]]);
   });
 
   it('finds added, removed, routing and option changes', () => {

@@ -52,6 +52,23 @@ describe.each([
     ['Berg', 'van der', 'Bergen', false],
     ['Berg', '', 'van der Berg', false], // a tussenvoegsel DUO does not have
   ]],
+  ['"van de", "van den" and "van der" abbreviated', [
+    ['Brink', 'van den', 'v.d. Brink', true],
+    ['Brink', 'van den', 'vd Brink', true],
+    ['Brink', 'van den', 'V.D. Brink', true],
+    ['Brink', 'van den', 'v/d Brink', true],
+    ['Brink', 'van den', 'v.d.Brink', true],
+    ['Brink', 'van den', 'Brink, v.d.', true],
+    ['Berg', 'van der', 'v.d. Berg', true],
+    ['Velde', 'van de', 'vd Velde', true],
+    ['van den Brink', '', 'v.d. Brink', true], // tussenvoegsel inside the surname field
+    ['Brink-Jansen', 'van den', 'v.d. Brink', true], // the first part of a double name
+    ['Brink', 'van', 'v.d. Brink', false], // "van" alone is not "van de(n/r)"
+    ['Brink', 'de', 'vd Brink', false],
+    ['Brink', '', 'vd Brink', false],
+    ['Brink', 'van den', 'v. Brink', false],
+    ['Brink', 'van den', 'vdd Brink', false],
+  ]],
   ['tussenvoegsel inside the surname field', [
     ['van der Berg', '', 'Berg', true],
     ['van der Berg', '', 'Berg, van der', true],

@@ -1,10 +1,10 @@
 // "Already completed" with the date: the student's proof of participation. Never a second questionnaire.
+// Logging out here ends the session, so the next student on a shared device starts at the login.
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../app/app-store.ts';
+import { logOut } from '../survey/leave.ts';
 
 export function CompletedPage({ completedAt, justNow }: { completedAt: string; justNow: boolean }) {
   const { t, i18n } = useTranslation();
-  const loggedOut = useAppStore((s) => s.loggedOut);
   const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(completedAt));
   return (
     <section className="card">
@@ -13,8 +13,8 @@ export function CompletedPage({ completedAt, justNow }: { completedAt: string; j
       <p>{t('completed.proof')}</p>
       {!justNow && <p>{t('completed.again')}</p>}
       <div className="actions">
-        <button type="button" className="button" onClick={() => loggedOut()}>
-          {t('completed.toLogin')}
+        <button type="button" className="button" onClick={() => void logOut()}>
+          {t('completed.logout')}
         </button>
       </div>
     </section>

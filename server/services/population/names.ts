@@ -9,6 +9,9 @@ const TUSSEN_WORDS = new Set(
     "von", "zu", "du", "des", "la", "le", "d'", "l'"],
 );
 
+/** "van de", "van den" and "van der", normalised: written "v.d.", "vd" or "v/d" as often as in full. */
+const VAN_D = new Set(['vande', 'vanden', 'vander']);
+
 /** Lower case, no accents, letters only: "D'Hondt-van Éden" -> "dhondtvaneden". */
 export function normaliseName(s: string): string {
   // Most names are plain ASCII: a loop over the characters, without the Unicode normalisation and regular
@@ -66,6 +69,8 @@ export function registeredVariants(achternaam: string, tussenvoegsel: string | n
   addVariant(out, t + n); // before, stuck to it ("van der Berg", "vanderBerg"); "Berg, van der" is reordered to this
   addVariant(out, n); // left out ("Berg")
   addVariant(out, n + t); // after it without the comma ("Berg van der")
+  const vd = VAN_D.has(t);
+  if (vd) addVariant(out, 'vd' + n); // abbreviated ("v.d. Berg", "vd Berg", "v/d Berg", "Berg, v.d.")
   // Each part of a double name counts on its own ("Jansen-de Vries": "Jansen", "de Vries", "Vries").
   if (name.includes('-')) {
     const parts = name.split('-').map((p) => p.trim()).filter(Boolean);
@@ -77,6 +82,7 @@ export function registeredVariants(achternaam: string, tussenvoegsel: string | n
         if (partTv) addVariant(out, normaliseName(partName) + normaliseName(partTv));
       }
       if (tv) addVariant(out, t + normaliseName(parts[0]!));
+      if (vd) addVariant(out, 'vd' + normaliseName(parts[0]!));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // Login: school, surname, birth date, gender optional. Twins are asked for gender, then their first initial.
-import { useEffect, useState } from 'react';
+// Focus follows what the student must do next: the first field in error, the question asked, or the failure.
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
@@ -11,6 +12,7 @@ import { SchoolPicker } from './SchoolPicker.tsx';
 import { HintedTextField } from '../../../ui/HintedTextField.tsx';
 import { enterSurvey } from '../../survey/enter.ts';
 import { ClassroomJoin } from '../../classroom/ClassroomJoin.tsx';
+import { tabLoggedIn } from '../tab-login.ts';
 
 interface LoginForm {
   brin: string | null;
@@ -23,13 +25,27 @@ interface LoginForm {
 type Failure = { kind: 'notFound'; helpdesk: string } | { kind: 'locked'; message: string } | { kind: 'network' | 'unknown' };
 const GENDERS: Gender[] = ['man', 'vrouw', 'anders', 'geen'];
 
+/** Stands in for the address in the translated sentence, which is then cut around it to put in the link. */
+const MARK = '\u0000';
+function withMailLink(sentence: string, email: string) {
+  const [before, after] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      <a href={`mailto:${email}`}>{email}</a>
+      {after}
+    </>
+  );
+}
+
 export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
   const { t } = useTranslation();
   const [institutions, setInstitutions] = useState<InstitutionOption[]>([]);
   const [ask, setAsk] = useState<'gender' | 'initial' | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const completed = useAppStore((s) => s.completed);
-  const { control, register, handleSubmit, formState, setValue } = useForm<LoginForm>({
+  const failureRef = useRef<HTMLDivElement>(null);
+  const { control, register, handleSubmit, formState, setFocus, setValue } = useForm<LoginForm>({
     defaultValues: { brin: null, surname: '', birthDate: '', gender: '', initial: '' },
   });
   const { errors, isSubmitting } = formState;
@@ -37,6 +53,12 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
   useEffect(() => {
     fetchInstitutions().then(setInstitutions, () => setFailure({ kind: 'network' }));
   }, []);
+  useEffect(() => {
+    if (ask) setFocus(ask === 'gender' ? 'gender' : 'initial');
+  }, [ask, setFocus]);
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
 
   async function onSubmit(f: LoginForm) {
     setFailure(null);
@@ -51,7 +73,10 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
         },
         i18next.language,
       );
-      if (r.status === 'ok') await enterSurvey();
+      if (r.status === 'ok') {
+        tabLoggedIn();
+        await enterSurvey();
+      }
       else if (r.status === 'completed') completed(r.completedAt, false);
       else setAsk(r.ask);
     } catch (err) {
@@ -77,7 +102,7 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
           control={control}
           rules={{ required: t('login.errors.schoolRequired') }}
           render={({ field }) => (
-            <SchoolPicker inputId="login-school" institutions={institutions} value={field.value} onChange={field.onChange} error={errors.brin?.message} />
+            <SchoolPicker inputId="login-school" inputRef={field.ref} institutions={institutions} value={field.value} onChange={field.onChange} error={errors.brin?.message} />
           )}
         />
         {errors.brin && <p id="login-school-error" className="field-error">{errors.brin.message}</p>}
@@ -134,12 +159,12 @@ export function LoginPage({ notice }: { notice?: 'sessionEnded' }) {
       )}
 
       {failure && (
-        <div className="notice notice-error" role="alert">
+        <div className="notice notice-error" role="alert" tabIndex={-1} ref={failureRef}>
           {failure.kind === 'notFound' ? (
             <>
               <p><strong>{t('login.errors.notFound')}</strong></p>
               <p>{t('login.errors.notFoundHelp')}</p>
-              <p>{t('login.errors.contact', { email: failure.helpdesk })}</p>
+              <p>{withMailLink(t('login.errors.contact', { email: MARK }), failure.helpdesk)}</p>
             </>
           ) : failure.kind === 'locked' ? (
             <p>{failure.message}</p>

@@ -1,6 +1,7 @@
 // A searchable school picker: an ARIA 1.2 combobox over the institutions of the population.
-// Typing filters by any part of the name or the BRIN; arrows move, Enter picks, Escape closes.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+// Typing filters by any part of the name or the BRIN; arrows move, Enter picks, Escape closes. A name (or BRIN)
+// typed in full picks that school too, without choosing it from the list.
+import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstitutionOption } from '../../../../server/api/student.ts';
 
@@ -10,11 +11,20 @@ interface Props {
   onChange: (brin: string | null) => void;
   error?: string;
   inputId: string;
+  /** The form's handle on the input, so a refused submit can put focus on it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function SchoolPicker({ institutions, value, onChange, error, inputId }: Props) {
+/** The one school whose whole name or BRIN is what was typed (case, accents and spacing aside). */
+function exactMatch(institutions: InstitutionOption[], typed: string): InstitutionOption | undefined {
+  const t = fold(typed);
+  const found = institutions.filter((i) => fold(i.name) === t || i.brin.toLowerCase() === t);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+export function SchoolPicker({ institutions, value, onChange, error, inputId, inputRef }: Props) {
   const { t } = useTranslation();
   const listId = useId();
   const selected = institutions.find((i) => i.brin === value);
@@ -63,6 +73,7 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId }: 
   return (
     <div className="combobox">
       <input
+        ref={inputRef}
         id={inputId}
         type="text"
         role="combobox"
@@ -79,7 +90,10 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId }: 
           setQuery(e.target.value);
           setOpen(true);
           setActive(0);
-          if (selected && e.target.value !== selected.name) onChange(null);
+          const exact = exactMatch(institutions, e.target.value);
+          if (exact) {
+            if (exact.brin !== value) onChange(exact.brin);
+          } else if (value !== null) onChange(null);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

@@ -1,10 +1,10 @@
-// The last screen: which applicable questions are still open (with a way back to each page), then submit.
-// Submitting waits until every pending answer is acknowledged; a repeated submit is harmless.
+// The last screen: which applicable questions and grid rows are still open, each with a link that takes the student
+// to it, then submit. Submitting waits until every pending answer is acknowledged; a repeated submit is harmless.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import type { Page, Question } from '../../../../questionnaire/schema.ts';
-import { isAnswered } from '../../../../questionnaire/routing.ts';
+import { openItems } from '../../../../questionnaire/progress.ts';
 import { ApiError, NetworkError } from '../../../lib/api.ts';
 import { useText } from '../../../lib/text.ts';
 import { useAppStore } from '../../../app/app-store.ts';
@@ -22,9 +22,12 @@ export function FinishPage({ pages, previous }: { pages: { page: Page; questions
   const answers = useSurveyStore((s) => s.answers);
   const [state, setState] = useState<'idle' | 'busy' | 'pending' | 'error'>('idle');
   const open = pages
-    .map((p) => ({ page: p.page, questions: p.questions.filter((q) => !isAnswered(answers[q.id])) }))
+    .map((p) => ({
+      page: p.page,
+      questions: p.questions.map((q) => ({ q, items: openItems(q, answers[q.id]) })).filter((x) => x.items.length > 0),
+    }))
     .filter((p) => p.questions.length > 0);
-  const openCount = open.reduce((n, p) => n + p.questions.length, 0);
+  const openCount = open.reduce((n, p) => n + p.questions.reduce((m, x) => m + x.items.length, 0), 0);
 
   async function submit() {
     setState('busy');
@@ -65,13 +68,38 @@ export function FinishPage({ pages, previous }: { pages: { page: Page; questions
           <ul className="open-list">
             {open.map(({ page, questions }) => (
               <li key={page.id}>
-                <button type="button" className="link" onClick={() => goTo({ kind: 'page', pageId: page.id })}>
+                <button type="button" className="link open-page" onClick={() => goTo({ kind: 'page', pageId: page.id })}>
                   {t('survey.goTo', { page: text(page.title) })}
                 </button>
                 <ul>
-                  {questions.map((q) => (
-                    <li key={q.id}>{text(q.text)}</li>
-                  ))}
+                  {questions.map(({ q, items }) => {
+                    const to = (target: string) => () => goTo({ kind: 'page', pageId: page.id }, target);
+                    // A grid with some rows answered lists the open rows; a question left whole is one link.
+                    if (q.type !== 'grid' || items.length === q.items.length) {
+                      return (
+                        <li key={q.id}>
+                          <button type="button" className="link" onClick={to(`q-${q.id}`)}>
+                            {text(q.text)}
+                          </button>
+                          {q.type === 'grid' && <span className="muted"> {t('survey.openRows', { count: items.length })}</span>}
+                        </li>
+                      );
+                    }
+                    return (
+                      <li key={q.id}>
+                        <span>{text(q.text)}</span>
+                        <ul>
+                          {items.map((item) => (
+                            <li key={item.id}>
+                              <button type="button" className="link" onClick={to(`q-${q.id}-${item.id}`)}>
+                                {text(item.text)}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      </li>
+                    );
+                  })}
                 </ul>
               </li>
             ))}

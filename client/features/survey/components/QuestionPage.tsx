@@ -1,5 +1,6 @@
 // One theme page: a react-hook-form form whose resolver is derived from the questionnaire. Every valid
-// change goes to the store (and from there to the server); routing follows the answers live.
+// change goes to the store (and from there to the server); routing follows the answers live. An answer
+// the form refuses keeps the student on the page, with focus on the first one.
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -9,20 +10,20 @@ import type { Question, Questionnaire } from '../../../../questionnaire/schema.t
 import { useText } from '../../../lib/text.ts';
 import { useSurveyStore, type Step } from '../stores/survey-store.ts';
 import { scheduleFlush } from '../stores/sync.ts';
-import { goTo } from '../navigation.ts';
+import { focusQuestion, goTo } from '../navigation.ts';
 import { componentFor } from './questions/registry.ts';
+import { SaveStatus } from './SaveStatus.tsx';
 
 interface Props {
   questionnaire: Questionnaire;
   pageId: string;
   questions: Question[];
   title: string;
-  position: { index: number; total: number };
   previous: Step;
   next: Step;
 }
 
-export function QuestionPage({ questionnaire, pageId, questions, title, position, previous, next }: Props) {
+export function QuestionPage({ questionnaire, pageId, questions, title, previous, next }: Props) {
   const { t } = useTranslation();
   const text = useText();
   const answerChanged = useSurveyStore((s) => s.answerChanged);
@@ -32,7 +33,9 @@ export function QuestionPage({ questionnaire, pageId, questions, title, position
     const all = useSurveyStore.getState().answers;
     return Object.fromEntries(page.questions.map((q) => [q.id, all[q.id] ?? undefined])) as Answers;
   }, [page]);
-  const { control, handleSubmit } = useForm<Answers>({ resolver, defaultValues: initial, mode: 'onBlur' });
+  // Checked when the student moves on, then again as they correct it: an error appearing as the field loses
+  // focus would move "Volgende" from under the finger that is pressing it.
+  const { control, handleSubmit } = useForm<Answers>({ resolver, defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
 
   const onValue = (q: Question, v: AnswerValue | null, setField: (v: AnswerValue | null) => void) => {
     setField(v);
@@ -43,9 +46,14 @@ export function QuestionPage({ questionnaire, pageId, questions, title, position
     }
   };
 
+  const focusFirstError = (errors: Partial<Record<string, unknown>>) => {
+    const first = questions.find((q) => errors[q.id]);
+    const el = first && document.getElementById(`q-${first.id}`);
+    if (el) focusQuestion(el);
+  };
+
   return (
-    <form className="card" noValidate onSubmit={handleSubmit(() => goTo(next))}>
-      <p className="muted">{t('survey.pageOf', { current: position.index + 1, total: position.total })}</p>
+    <form className="card" noValidate onSubmit={handleSubmit(() => goTo(next), focusFirstError)}>
       <h1 tabIndex={-1}>{title}</h1>
       {page.intro && <p>{text(page.intro)}</p>}
       {questions.map((q) => {
@@ -71,6 +79,7 @@ export function QuestionPage({ questionnaire, pageId, questions, title, position
         <button type="button" className="button" onClick={() => goTo(previous)}>
           {t('survey.previous')}
         </button>
+        <SaveStatus quiet />
         <button type="submit" className="button primary">
           {next.kind === 'finish' ? t('survey.toFinish') : t('survey.next')}
         </button>

@@ -8,15 +8,17 @@ interface ChoiceProps {
   checked: boolean;
   onChange: (e: ChangeEvent<HTMLInputElement>) => void;
   optOut?: boolean;
-  /** Visually hidden label, for grid cells whose column header shows the text. */
-  labelHiddenWide?: boolean;
+  /** A label only screen readers read: always (a grid's scale point, whose end labels stand above the row), or
+   *  on wide screens only (a grid's opt-out, whose column header shows the text). */
+  hideLabel?: 'always' | 'wide';
 }
 
-export function Choice({ type, name, label, checked, onChange, optOut, labelHiddenWide }: ChoiceProps) {
+export function Choice({ type, name, label, checked, onChange, optOut, hideLabel }: ChoiceProps) {
+  const textClass = hideLabel === 'always' ? 'choice-text sr-only' : hideLabel === 'wide' ? 'choice-text hide-wide' : 'choice-text';
   return (
     <label className={`choice${optOut ? ' choice-optout' : ''}${checked ? ' is-checked' : ''}`}>
       <input type={type} name={name} checked={checked} onChange={onChange} />
-      <span className={labelHiddenWide ? 'choice-text hide-wide' : 'choice-text'}>{label}</span>
+      <span className={textClass}>{label}</span>
     </label>
   );
 }

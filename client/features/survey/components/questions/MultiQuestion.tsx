@@ -14,7 +14,7 @@ export function MultiQuestion({ question: q, value, onChange, error }: QuestionP
     onChange(next.length ? q.options.map((o) => o.code).filter((c) => next.includes(c)) : null);
   };
   return (
-    <fieldset className="question" aria-describedby={error ? `q-${q.id}-error` : undefined}>
+    <fieldset id={`q-${q.id}`} className="question" aria-describedby={error ? `q-${q.id}-error` : undefined}>
       <legend className="question-text">{text(q.text)}</legend>
       {q.maxChoices && <p className="question-help">{t('survey.chooseAtMost', { count: q.maxChoices })}</p>}
       <div className="choices">

@@ -14,7 +14,10 @@ export function NumberQuestion({ question: q, value, onChange, onBlur, error }: 
   return (
     <div className="question">
       <label htmlFor={id} className="question-text">{text(q.text)}</label>
-      <p id={hintId} className="question-help">{t('survey.numberRange', { min: q.min, max: q.max })}</p>
+      <p id={hintId} className="question-help">
+        {q.help && <>{text(q.help)} </>}
+        {t('survey.numberRange', { min: q.min, max: q.max })}
+      </p>
       <div className="number-field">
         <input
           id={id}
