@@ -11,7 +11,7 @@ export interface Chunk {
   firstLine: number;
 }
 
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 
 /** The chunk's text; invalid UTF-8 becomes U+FFFD, which the surname check reports. */
 export const chunkText = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
