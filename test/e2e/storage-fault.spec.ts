@@ -23,7 +23,10 @@ test.afterEach(async () => {
 const storedAnswers = (dataDir: string): Record<string, unknown> => {
   const db = new Database(join(dataDir, 'job-monitor.sqlite'), { readonly: true });
   try {
-    const rows = db.prepare('SELECT question_id AS q, value FROM answers').all() as { q: string; value: string | null }[];
+    // this student's response: the newest (the demo's own completed responses come before it)
+    const rows = db
+      .prepare('SELECT question_id AS q, value FROM answers WHERE response_id = (SELECT max(id) FROM responses)')
+      .all() as { q: string; value: string | null }[];
     return Object.fromEntries(rows.map((r) => [r.q, r.value === null ? null : JSON.parse(r.value)]));
   } finally {
     db.close();
