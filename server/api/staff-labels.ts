@@ -86,7 +86,7 @@ export const uploadFileNameSchema = z
   .transform((v, ctx) => {
     try {
       const name = decodeURIComponent(v).split(/[\\/]/).pop()!.trim();
-      if (name.length > 0 && name.length <= 200 && !/[\u0000-\u001f\u007f]/.test(name)) return name;
+      if (name.length > 0 && name.length <= 200 && ![...name].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f')) return name;
     } catch {
       // not percent-encoded as it should be: reported below
     }

@@ -37,7 +37,9 @@ beforeAll(async () => {
   await createStaff(t, 'institution', 'coordinator@test.example', '25PZ');
   await createStaff(t, 'admin', 'admin@test.example');
   await createStaff(t, 'observer', 'observer@test.example');
-  [coordinator, admin, observer] = await Promise.all(['coordinator', 'admin', 'observer'].map((w) => staffCookie(server.url, `${w}@test.example`)));
+  coordinator = await staffCookie(server.url, 'coordinator@test.example');
+  admin = await staffCookie(server.url, 'admin@test.example');
+  observer = await staffCookie(server.url, 'observer@test.example');
   // Ten students of 25PZ have begun, before any label file: all "zonder label".
   for (const s of ours.slice(0, 10)) {
     const pgnKey = t.keyer.pgn(s.pgn);

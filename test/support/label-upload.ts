@@ -8,12 +8,12 @@ export interface UploadOptions {
   brin: string;
   fileName: string;
   /** The bytes, or a path to read them from. */
-  body: Uint8Array | string;
+  body: Uint8Array<ArrayBuffer> | string;
   headers?: Record<string, string>;
 }
 
 export function uploadLabels(url: string, o: UploadOptions): Promise<Response> {
-  const bytes = typeof o.body === 'string' ? readFileSync(o.body) : o.body;
+  const bytes = typeof o.body === 'string' ? new Uint8Array(readFileSync(o.body)) : o.body;
   return fetch(`${url}${withParams(staffApi.uploadLabels, { brin: o.brin }).path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(o.fileName), cookie: o.cookie, ...o.headers },
