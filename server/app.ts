@@ -2,7 +2,7 @@
 // router per area (the student API, the staff API, the pages), and the one error handler. Only the CLI's
 // serve command listens.
 import express from 'express';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRepos, type Db } from './db/index.ts';
@@ -26,13 +26,15 @@ import { createAccountsService } from './services/staff/accounts.ts';
 import { createStaffSessionService } from './services/staff/staff-sessions.ts';
 import { createStaffDirectory } from './services/staff/staff-directory.ts';
 import { createStorageMonitor } from './services/system/storage.ts';
+import { createLabelUploads } from './services/labels/label-uploads.ts';
+import { createLabelWorkerJobs, inProcessLabelJobs } from './services/labels/label-jobs.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
 import { classroomJoinRouter } from './http/classroom-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
 import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
-import { sameOrigin } from './http/middleware/same-origin.ts';
+import { sameOrigin, sameOriginWithUploads } from './http/middleware/same-origin.ts';
 import { refuseWhileStopping } from './http/middleware/shutdown.ts';
 
 export interface AppOptions {
@@ -76,6 +78,16 @@ export function createServices({ db, config, secret, now = () => new Date(), log
       : createReportsClient(db.name),
     institutions,
     accounts,
+    /**
+     * Label files uploaded in the staff app: checked and imported in a worker thread on its own connection (in this
+     * thread for a database in memory), the bytes kept in <data-dir>/uploads until the confirm. Close it on shutdown.
+     */
+    labelUploads: createLabelUploads({
+      repos,
+      jobs: db.memory ? inProcessLabelJobs({ repos, keyer }) : createLabelWorkerJobs(db.name, keyer.secretForWorkers()),
+      dir: join(config.dataDir, 'uploads'),
+      now,
+    }),
     staffSessions: createStaffSessionService({ repos, idleMinutes: config.staffSessionIdleMinutes, now }),
     staffDirectory: createStaffDirectory({ institutions, accounts }),
     classroom: createClassroomService({ repos, bus, definitions, currentVersion: CURRENT_VERSION, now, onError: (err) => logger?.error({ err }, 'classroom live view') }),
@@ -92,7 +104,7 @@ export function createApp({ db, config, logger = createLogger(), secret, now, st
   app.use(requestLogger(logger));
   app.use(refuseWhileStopping(stopping));
 
-  app.use(staffApi.base, apiHeaders(config), sameOrigin, staffRouter({ config, ...services }));
+  app.use(staffApi.base, apiHeaders(config), sameOriginWithUploads, staffRouter({ config, ...services }));
   // The classroom join after the student router: the answer save, the busiest request, never passes through it.
   app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), classroomJoinRouter(services), notFoundHandler);
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));

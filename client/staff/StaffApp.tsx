@@ -11,6 +11,12 @@ const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const SessionPage = lazy(() => import('./pages/SessionPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const ResponsePage = lazy(() => import('./pages/ResponsePage.tsx'));
+const LabelsPage = lazy(() => import('./pages/LabelsPage.tsx'));
+const ResultsPage = lazy(() => import('./pages/ResultsPage.tsx'));
+const CalculatorPage = lazy(() => import('./pages/CalculatorPage.tsx'));
+const CleaningPage = lazy(() => import('./pages/CleaningPage.tsx'));
+const InstitutionsPage = lazy(() => import('./pages/InstitutionsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export const BASE = '/staff';
@@ -48,11 +54,23 @@ function Nav() {
   const user = useUser();
   const [location] = useLocation();
   if (user === null || user === 'unknown') return null;
+  // Only what the role may use: observers have classroom sessions and the calculator; an institution user its own
+  // institution's pages (never a link to another's); an admin everything.
+  const institutionPages = user.role !== 'observer';
+  const admin = user.role === 'admin';
   const items = [
     { href: '/', label: t('nav.sessions'), show: true },
-    { href: '/instellingen', label: t('nav.settings'), show: user.role !== 'observer' },
-    { href: '/accounts', label: t('nav.users'), show: user.role === 'admin' },
+    { href: '/respons', label: t('nav.response'), show: institutionPages },
+    { href: '/labelbestand', label: t('nav.labels'), show: institutionPages },
+    { href: '/resultaten', label: t('nav.results'), show: institutionPages },
+    { href: '/rekenhulp', label: t('nav.calculator'), show: true },
+    { href: '/instellingen', label: t('nav.settings'), show: institutionPages },
+    { href: '/instellingen-overzicht', label: t('nav.institutions'), show: admin },
+    { href: '/opschoning', label: t('nav.cleaning'), show: admin },
+    { href: '/accounts', label: t('nav.users'), show: admin },
   ];
+  // A page below a menu item (/respons/25PZ) marks that item too.
+  const current = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
   return (
     <nav className="staff-nav" aria-label={t('nav.label')}>
       <ul>
@@ -60,7 +78,7 @@ function Nav() {
           .filter((i) => i.show)
           .map((i) => (
             <li key={i.href}>
-              <Link href={i.href} aria-current={location === i.href ? 'page' : undefined}>
+              <Link href={i.href} aria-current={location === i.href ? 'page' : current(i.href) ? 'true' : undefined}>
                 {i.label}
               </Link>
             </li>
@@ -85,6 +103,15 @@ function Pages() {
       <Route path="/sessies/:id">{(params) => <SessionPage id={Number(params.id)} />}</Route>
       <Route path="/instellingen" component={SettingsPage} />
       <Route path="/accounts" component={UsersPage} />
+      <Route path="/respons">{() => <ResponsePage />}</Route>
+      <Route path="/respons/:brin">{(params) => <ResponsePage brin={params.brin.toUpperCase()} />}</Route>
+      <Route path="/labelbestand">{() => <LabelsPage />}</Route>
+      <Route path="/labelbestand/:brin">{(params) => <LabelsPage brin={params.brin.toUpperCase()} />}</Route>
+      <Route path="/resultaten">{() => <ResultsPage />}</Route>
+      <Route path="/resultaten/:brin">{(params) => <ResultsPage brin={params.brin.toUpperCase()} />}</Route>
+      <Route path="/rekenhulp" component={CalculatorPage} />
+      <Route path="/opschoning" component={CleaningPage} />
+      <Route path="/instellingen-overzicht" component={InstitutionsPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -55,6 +55,17 @@ export const staffApi = {
   /** The national data file, codebook or SPSS syntax: `:file` is data.csv, codebook.csv or syntax.sps. */
   nationalExport: staff.endpoint('GET', '/reports/export/:file'),
   export: staff.endpoint('GET', '/reports/export/:brin/:file'),
+  // Label files (server/http/staff-labels-router.ts): admin, or the institution's own user; never an observer.
+  /** The label file status of every institution the user may see (none, accepted, refused). */
+  labelStatuses: staff.endpoint('GET', '/labels'),
+  /** An institution's accepted label files and refused uploads. */
+  labelHistory: staff.endpoint('GET', '/labels/:brin/history'),
+  /** Upload a label file to check it: the raw bytes as application/octet-stream, the file name in X-File-Name. Stores nothing. */
+  uploadLabels: staff.endpoint('POST', '/labels/:brin/uploads'),
+  /** Make a checked upload the institution's label file (it is checked again, then written in short steps). */
+  confirmLabels: staff.endpoint('POST', '/labels/:brin/uploads/:id/confirm'),
+  /** Drop a checked upload: its bytes are removed, nothing changes. */
+  cancelLabels: staff.endpoint('DELETE', '/labels/:brin/uploads/:id'),
   login: staff.endpoint('POST', '/login'),
   logout: staff.endpoint('POST', '/logout'),
   me: staff.endpoint('GET', '/me'),
@@ -68,6 +79,13 @@ export const staffApi = {
   /** Server-sent events (text/event-stream): the session's live view. */
   live: staff.endpoint('GET', '/classroom/sessions/:id/live'),
 } as const;
+
+/**
+ * A file upload (staffApi.uploadLabels) carries its file name, percent-encoded, in this header. Being a custom
+ * header, it is also what lets the CSRF check accept a body that is not JSON: a page of another site cannot send
+ * it without a CORS preflight, which this server never grants (server/http/middleware/same-origin.ts).
+ */
+export const FILE_NAME_HEADER = 'X-File-Name';
 
 /** The event of the live stream (staffApi.live) that carries a LiveSnapshot as JSON. */
 export const LIVE_EVENT = 'snapshot';

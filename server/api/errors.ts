@@ -22,6 +22,8 @@ export interface ErrorDetails {
   classroom_code_unknown: undefined;
   /** This staff session already has as many live streams open as it may. */
   too_many_streams: { limit: number };
+  /** Too many checked label files wait for their confirm right now; one may be sent again in a few minutes. */
+  too_many_uploads: { limit: number };
   /**
    * The database cannot store (or read) right now: the disk is full, the files are read-only, an I/O error, or the
    * database stayed locked. Nothing of the request was stored; the same request may be sent again later.

@@ -5,6 +5,7 @@ import type { Db } from './database.ts';
 import { groupCommit } from './group-commit.ts';
 import { institutionsRepo } from './institutions.ts';
 import { labelsRepo } from './labels.ts';
+import { labelRefusalsRepo } from './label-refusals.ts';
 import { loginOutcomesRepo } from './login-outcomes.ts';
 import { populationRepo } from './population.ts';
 import { responsesRepo } from './responses.ts';
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     institutions: institutionsRepo(db),
     population: populationRepo(db),
     labels: labelsRepo(db),
+    labelRefusals: labelRefusalsRepo(db),
     responses: responsesRepo(db),
     sessions: sessionsRepo(db),
     questionModules: questionModulesRepo(db),

@@ -61,6 +61,9 @@ export function labelsRepo(db: Db) {
        responses_changed AS responsesChanged, report
      FROM label_files WHERE brin = ? AND ${READY} ${ORDER}`,
   );
+  const lastArrivals = db.prepare<[], { brin: string; receivedAt: string }>(
+    `SELECT brin, max(received_at) AS receivedAt FROM label_files WHERE ${READY} GROUP BY brin`,
+  );
   const recordImport = db.prepare(
     `UPDATE label_files SET sha256 = @sha256, matched = @matched, not_in_population = @notInPopulation,
        zonder_label = @zonderLabel, responses_changed = @responsesChanged, report = @report WHERE id = @id`,
@@ -107,6 +110,8 @@ export function labelsRepo(db: Db) {
     /** Removes a file that never became ready (its rows go with it). */
     dropLoading: (fileId: number): void => void dropLoading.run(fileId),
     recordImport: (id: number, info: LabelFileImport): void => void recordImport.run({ id, ...info }),
+    /** Per institution with a ready file: when its latest file arrived. */
+    lastArrivals: (): Map<string, string> => new Map(lastArrivals.all().map((r) => [r.brin, r.receivedAt])),
     /** All ready files of an institution, current first. */
     history: (brin: string): LabelFileHistoryRow[] => history.all(brin),
     /** The labels every response of the institution carries now. */

@@ -1,5 +1,5 @@
 // The staff API under /api/staff: sign-in, the signed-in user, institutions and their settings, staff accounts,
-// classroom sessions and their live view (server-sent events). Every route but login and logout requires a staff
+// classroom sessions and their live view (server-sent events), and the reporting and label-file routers. Every route but login and logout requires a staff
 // session; which role may do what is checked by the services (services/staff/access.ts) on every call.
 import express, { Router } from 'express';
 import type { Config } from '../config.ts';
@@ -21,6 +21,8 @@ import { notFoundHandler } from './middleware/errors.ts';
 import { clearStaffCookie, requireStaff, setStaffCookie, staffToken } from './middleware/staff-session.ts';
 import { openEventStream } from './middleware/event-stream.ts';
 import { staffReportsRouter } from './staff-reports-router.ts';
+import { staffLabelsRouter } from './staff-labels-router.ts';
+import type { LabelUploads } from '../services/labels/label-uploads.ts';
 import type { StaffReports } from '../services/reporting/staff-reports.ts';
 import { requireAccess, type StaffAction } from '../services/staff/access.ts';
 import type { ReportArea } from '../api/staff-reports.ts';
@@ -37,9 +39,10 @@ export interface StaffRouterDeps {
   staffDirectory: StaffDirectory;
   classroom: ClassroomService;
   reports: StaffReports;
+  labelUploads: LabelUploads;
 }
 
-export function staffRouter({ config, staffSessions, staffDirectory, classroom, reports }: StaffRouterDeps): Router {
+export function staffRouter({ config, staffSessions, staffDirectory, classroom, reports, labelUploads }: StaffRouterDeps): Router {
   const r = Router({ caseSensitive: true, strict: true });
   const json = express.json({ limit: BODY_LIMIT, strict: true });
   const streams = new Map<string, number>();
@@ -112,6 +115,8 @@ export function staffRouter({ config, staffSessions, staffDirectory, classroom, 
       authorize: (scope, area, _req, res) => requireAccess(res.locals.staff!, REPORT_ACTION[area], scope === 'national' ? undefined : scope),
     }),
   );
+
+  r.use(staffLabelsRouter({ labelUploads }));
 
   r.use(notFoundHandler);
   return r;

@@ -2,7 +2,7 @@
 // 25PZ, observer), including another institution's BRIN (403), and cross-site requests (refused, nothing changed).
 // Every endpoint of the staff contract must appear here: a new route without its row fails this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffApi, withParams, type Endpoint } from '../../server/api/endpoints.ts';
+import { FILE_NAME_HEADER, staffApi, withParams, type Endpoint } from '../../server/api/endpoints.ts';
 import { createTestApp, student, type TestApp } from '../support/test-app.ts';
 import { createStaff, listen, staffCookie, studentCookie } from '../support/staff.ts';
 import { noPause, reportingOf } from '../support/reporting-seed.ts';
@@ -48,8 +48,12 @@ interface Row {
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A file upload: the raw bytes with their name, instead of a JSON body. */
+  upload?: { fileName: string; bytes: string };
   expect: Status;
 }
+const NO_UPLOAD = '0123456789abcdef0123456789abcdef';
+const labelCsv = (brin: string) => ({ fileName: `${brin}_Jobmonitor_20240115.csv`, bytes: 'PGN;Instelling;Bedrijfsgroep;R1;R2;R3;A1;A2;A3\r\n123456782;X;;L;U;K;L;S;T\r\n' });
 
 const rows = (): Row[] => [
   { name: 'me', endpoint: staffApi.me, expect: [401, 401, 200, 200, 200] },
@@ -80,6 +84,16 @@ const rows = (): Row[] => [
   { name: 'national data file', endpoint: staffApi.nationalExport, params: { file: 'codebook.csv' }, expect: [401, 401, 200, 403, 403] },
   { name: 'own data file', endpoint: staffApi.export, params: { brin: '25PZ', file: 'codebook.csv' }, expect: [401, 401, 200, 200, 403] },
   { name: "another BRIN's data file", endpoint: staffApi.export, params: { brin: '26AB', file: 'codebook.csv' }, expect: [401, 401, 200, 403, 403] },
+  { name: 'label file status', endpoint: staffApi.labelStatuses, expect: [401, 401, 200, 200, 403] },
+  { name: 'own label history', endpoint: staffApi.labelHistory, params: { brin: '25PZ' }, expect: [401, 401, 200, 200, 403] },
+  { name: "another BRIN's label history", endpoint: staffApi.labelHistory, params: { brin: '26AB' }, expect: [401, 401, 200, 403, 403] },
+  { name: 'upload an own label file', endpoint: staffApi.uploadLabels, params: { brin: '25PZ' }, upload: labelCsv('25PZ'), expect: [401, 401, 201, 201, 403] },
+  { name: "upload another BRIN's label file", endpoint: staffApi.uploadLabels, params: { brin: '26AB' }, upload: labelCsv('26AB'), expect: [401, 401, 201, 403, 403] },
+  // No such upload: who may confirm or cancel learns that (404); who may not is refused before (403).
+  { name: 'confirm an own upload', endpoint: staffApi.confirmLabels, params: { brin: '25PZ', id: NO_UPLOAD }, expect: [401, 401, 404, 404, 403] },
+  { name: "confirm another BRIN's upload", endpoint: staffApi.confirmLabels, params: { brin: '26AB', id: NO_UPLOAD }, expect: [401, 401, 404, 403, 403] },
+  { name: 'cancel an own upload', endpoint: staffApi.cancelLabels, params: { brin: '25PZ', id: NO_UPLOAD }, expect: [401, 401, 404, 404, 403] },
+  { name: "cancel another BRIN's upload", endpoint: staffApi.cancelLabels, params: { brin: '26AB', id: NO_UPLOAD }, expect: [401, 401, 404, 403, 403] },
   { name: 'login with an unknown account', endpoint: staffApi.login, body: { email: 'nobody@test.example', password: 'not-the-password' }, expect: [401, 401, 401, 401, 401] },
   { name: 'logout (last: it ends the session)', endpoint: staffApi.logout, expect: [204, 204, 204, 204, 204] },
 ];
@@ -87,10 +101,13 @@ const rows = (): Row[] => [
 async function call(row: Row, who: Who, headers: Record<string, string> = {}): Promise<Response> {
   const e = withParams(row.endpoint, row.params ?? {}, row.query);
   const controller = new AbortController();
+  const type: Record<string, string> = row.upload
+    ? { 'Content-Type': 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(row.upload.fileName) }
+    : e.method === 'GET' ? {} : { 'Content-Type': 'application/json' };
   const res = await fetch(`${server.url}${e.path}`, {
     method: e.method,
-    headers: { ...(e.method === 'GET' ? {} : { 'Content-Type': 'application/json' }), ...(cookies[who] ? { cookie: cookies[who] } : {}), ...headers },
-    body: row.body === undefined ? undefined : JSON.stringify(row.body),
+    headers: { ...type, ...(cookies[who] ? { cookie: cookies[who] } : {}), ...headers },
+    body: row.upload ? row.upload.bytes : row.body === undefined ? undefined : JSON.stringify(row.body),
     signal: controller.signal,
   });
   if (res.headers.get('content-type')?.startsWith('text/event-stream')) controller.abort(); // a live stream: its status is enough

@@ -94,12 +94,12 @@ test('the keyboard alone signs in, starts a session and opens the menu pages', a
   await check(page, 'settings of an institution user');
 });
 
-test('each role sees its own menu; an observer has no settings, an institution user no accounts', async ({ page }) => {
+test('each role sees its own menu; an observer has no settings or figures, an institution user no accounts', async ({ page }) => {
   const login = new StaffLoginPage(page);
   await login.open();
   await login.signIn(account('observer').email, account('observer').password);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-  await expect(nav.getByRole('link')).toHaveText(['Klassessies']);
+  await expect(nav.getByRole('link')).toHaveText(['Klassessies', 'Rekenhulp respons']);
   await page.goto('/staff/accounts');
   await expect(page.getByRole('alert')).toHaveText('Je hebt geen toegang tot dit onderdeel.');
   await check(page, 'accounts refused to an observer');
@@ -107,6 +107,6 @@ test('each role sees its own menu; an observer has no settings, an institution u
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inloggen voor medewerkers');
   await login.open();
   await login.signIn(account('institution').email, account('institution').password);
-  await expect(nav.getByRole('link')).toHaveText(['Klassessies', 'Instellingen']);
+  await expect(nav.getByRole('link')).toHaveText(['Klassessies', 'Respons', 'Labelbestand', 'Resultaten', 'Rekenhulp respons', 'Instellingen']);
   await expect(page.getByLabel('Instelling').locator('option')).toHaveText(['Kies een instelling', 'Demo ROC Noordwaarts (fictief) (99DM)']);
 });

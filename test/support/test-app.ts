@@ -49,6 +49,7 @@ export function createTestApp(opts: { population?: PopulationRecord[]; config?: 
     clock,
     close: () => {
       services.classroom.close();
+      void services.labelUploads.close();
       db.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },

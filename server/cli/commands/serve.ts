@@ -59,6 +59,7 @@ export function serveCommand(): Command {
       services.classroom.close();
       await sweep.stop();
       await services.reports.close();
+      await services.labelUploads.close();
       await checkpoints.stop();
       ctx.db.close();
       log.info('stopped');

@@ -19,6 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   staff_login_locked: 429,
   classroom_code_unknown: 404,
   too_many_streams: 429,
+  too_many_uploads: 429,
   storage_unavailable: 503,
   shutting_down: 503,
   internal: 500,

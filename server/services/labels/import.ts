@@ -10,7 +10,8 @@ import type { LabelRow, LabelSet } from '../../db/labels.ts';
 import type { Keyer } from '../common/keys.ts';
 import { checkRows } from './check-rows.ts';
 import { parseFileName } from './file-name.ts';
-import { IssueList, type Issue, type IssueCode } from './issues.ts';
+import type { LabelCheckReport } from '../../api/staff-labels.ts';
+import { IssueList } from './issues.ts';
 import { MAX_ROWS, readLabelFile } from './read-file.ts';
 import { nextTurn } from '../common/pacing.ts';
 
@@ -34,35 +35,7 @@ export interface LabelImportDeps {
 const ROWS_PER_STEP = 2000;
 const RESPONSES_PER_STEP = 1000;
 
-export interface LabelImportReport {
-  fileName: string;
-  format: string | null;
-  brin: string | null;
-  institution: string | null;
-  /** No errors: the file is (or with a dry run would be) accepted. */
-  accepted: boolean;
-  dryRun: boolean;
-  /** Listed findings (at most 100 per code); `counts` has them all. */
-  errors: Issue[];
-  warnings: Issue[];
-  counts: {
-    errors: Partial<Record<IssueCode, number>>;
-    warnings: Partial<Record<IssueCode, number>>;
-    rows: number;
-    bedrijfsgroepRows: number;
-    peildatum: string | null;
-    population: number;
-    matched: number;
-    notInPopulation: number;
-    zonderLabel: number;
-    /** Responses whose labels changed (for a dry run: would change); null when the file is refused. */
-    responsesChanged: number | null;
-    responsesTagged: number | null;
-  };
-  /** The stored file; null when refused or for a dry run. */
-  labelFile: { id: number; fileDate: string; current: boolean } | null;
-  /** A dry run of an accepted file: the date it would count from and whether it would become current. */
-  preview?: { fileDate: string; current: boolean };
+export interface LabelImportReport extends LabelCheckReport {
   /** Where the time went, for the benchmark: reading, checking, keying + population link, storing + re-tagging. */
   timingsMs: { read: number; check: number; link: number; write: number | null };
 }
@@ -87,8 +60,8 @@ function resolveBrin(deps: LabelImportDeps, fileName: string, option: string | u
   if (fromOption && name.brin && fromOption !== name.brin) {
     issues.add('brin_mismatch', {
       message: {
-        nl: `De BRIN in de bestandsnaam (${name.brin}) verschilt van --brin ${fromOption}.`,
-        en: `The BRIN in the file name (${name.brin}) differs from --brin ${fromOption}.`,
+        nl: `De BRIN in de bestandsnaam (${name.brin}) verschilt van die van de gekozen instelling (${fromOption}).`,
+        en: `The BRIN in the file name (${name.brin}) differs from that of the chosen institution (${fromOption}).`,
       },
     });
   }

@@ -1,5 +1,6 @@
 // The findings of a label-file check: errors refuse the file, warnings do not. Each names its place (worksheet,
 // row, column) and carries its text in Dutch and English. Many findings of one kind are counted, not all listed.
+import type { LabelErrorCode, LabelIssue, LabelWarningCode } from '../../api/staff-labels.ts';
 import type { Message } from '../common/errors.ts';
 
 export const ERROR_CODES = [
@@ -25,26 +26,22 @@ export const ERROR_CODES = [
   'label_too_long',
   'label_control_chars',
   'no_match',
-] as const;
+] as const satisfies readonly LabelErrorCode[];
 export const WARNING_CODES = [
   'file_name',
   'bedrijfsgroep_with_labels',
   'instellingsnaam_differs',
   'formula',
   'not_in_population',
-] as const;
+] as const satisfies readonly LabelWarningCode[];
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type IssueCode = ErrorCode | WarningCode;
+// Every code of the contract is in the lists above (the lists hold nothing else: `satisfies`).
+const _everyCode: [Exclude<LabelErrorCode, ErrorCode>, Exclude<LabelWarningCode, WarningCode>] extends [never, never] ? true : never = true;
+void _everyCode;
 
-export interface Issue {
-  code: IssueCode;
-  severity: 'error' | 'warning';
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: Message;
-}
+export type Issue = LabelIssue;
 
 export interface IssueInput {
   sheet?: string;
