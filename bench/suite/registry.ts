@@ -7,5 +7,7 @@ import { importBenchmark } from './benchmarks/import.ts';
 import { labelsBenchmark } from './benchmarks/labels.ts';
 import { bundleBenchmark } from './benchmarks/bundle.ts';
 import { waveBenchmark } from './benchmarks/wave.ts';
+import { reportingBenchmark } from './benchmarks/reporting.ts';
+import { liveViewBenchmark } from './benchmarks/live-view.ts';
 
-export const BENCHMARKS: Benchmark[] = [loginBenchmark, saveBenchmark, importBenchmark, labelsBenchmark, bundleBenchmark, waveBenchmark];
+export const BENCHMARKS: Benchmark[] = [loginBenchmark, saveBenchmark, importBenchmark, labelsBenchmark, reportingBenchmark, liveViewBenchmark, bundleBenchmark, waveBenchmark];

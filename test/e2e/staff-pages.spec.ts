@@ -37,7 +37,7 @@ test('every staff page of an admin is accessible, in Dutch and in English', asyn
   await expect(session.connection()).toHaveText(/^Live/);
   await check(page, 'session with live view');
 
-  await page.getByRole('link', { name: 'Instellingen' }).click();
+  await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
   await page.getByLabel('Instelling').selectOption('99DM');
   await expect(page.getByLabel('Bedrijfsgroep meetellen in het responsoverzicht')).toBeVisible();
   await check(page, 'settings');
@@ -83,7 +83,7 @@ test('the keyboard alone signs in, starts a session and opens the menu pages', a
   await page.getByRole('link', { name: 'Klassessies', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Klassessies' })).toBeFocused();
-  await page.getByRole('link', { name: 'Instellingen' }).focus();
+  await page.getByRole('link', { name: 'Instellingen', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Demo ROC Noordwaarts (fictief)' })).toBeVisible();
   await page.getByLabel('Bedrijfsgroep meetellen in het responsoverzicht').focus();
