@@ -2,12 +2,10 @@
 // in this thread for a database in memory (tests). A worker writes as the command-line import does, in short
 // transactions with a pause between them, so the students' saves on the main connection get the write lock in
 // between; reading and checking a 50 MB file never holds up the event loop that answers them.
-import { Worker } from 'node:worker_threads';
-import type { ErrorCode } from '../../api/errors.ts';
 import type { Repos } from '../../db/index.ts';
-import { AppError } from '../common/errors.ts';
 import type { Keyer } from '../common/keys.ts';
 import { nextTurn } from '../common/pacing.ts';
+import { createWorkerCalls } from '../common/worker-calls.ts';
 import { importLabelFile, type LabelImportReport } from './import.ts';
 
 export interface LabelJob {
@@ -30,9 +28,6 @@ export interface LabelJobs {
 }
 
 export type LabelWorkerRequest = { id: number; op: 'check' | 'import'; job: LabelJob };
-export type LabelWorkerAnswer =
-  | { id: number; ok: true; value: LabelImportReport }
-  | { id: number; ok: false; error: { app: true; code: ErrorCode; text: AppError['text']; details: unknown } | { app: false; message: string } };
 
 /** Runs one job with the labels service: what the worker does, and the in-process version. */
 export function runLabelJob(deps: { repos: Repos; keyer: Keyer; pause: () => Promise<void> }, op: LabelWorkerRequest['op'], job: LabelJob): Promise<LabelImportReport> {
@@ -53,50 +48,7 @@ export function inProcessLabelJobs(deps: { repos: Repos; keyer: Keyer }): LabelJ
 
 /** A worker thread on the database file `file`, started on first use; it runs the jobs one at a time, in order. */
 export function createLabelWorkerJobs(file: string, secret: Buffer): LabelJobs {
-  let worker: Worker | null = null;
-  let next = 0;
-  const pending = new Map<number, { resolve: (v: LabelImportReport) => void; reject: (e: Error) => void }>();
-
-  function start(): Worker {
-    const w = new Worker(new URL('./label-worker.js', import.meta.url), { workerData: { file, secret } });
-    w.unref(); // an idle worker keeps no process alive
-    w.on('message', (a: LabelWorkerAnswer) => {
-      const p = pending.get(a.id);
-      if (!p) return;
-      pending.delete(a.id);
-      if (a.ok) p.resolve(a.value);
-      else if (a.error.app) p.reject(new AppError(a.error.code, a.error.text, a.error.details as never));
-      else p.reject(new Error(a.error.message));
-    });
-    const fail = (err: Error) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-      worker = null;
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`label worker stopped (exit code ${code})`)));
-    return w;
-  }
-
-  function call(op: LabelWorkerRequest['op'], job: LabelJob): Promise<LabelImportReport> {
-    worker ??= start();
-    const id = ++next;
-    const answer = new Promise<LabelImportReport>((resolve, reject) => pending.set(id, { resolve, reject }));
-    worker.postMessage({ id, op, job } satisfies LabelWorkerRequest);
-    return answer;
-  }
-
-  return {
-    check: (job) => call('check', job),
-    importFile: (job) => call('import', job),
-    async close() {
-      const w = worker;
-      worker = null;
-      if (!w) return;
-      await new Promise<void>((resolve) => {
-        w.once('exit', () => resolve());
-        w.postMessage('stop');
-      });
-    },
-  };
+  const worker = createWorkerCalls<Omit<LabelWorkerRequest, 'id'>>(new URL('./label-worker.js', import.meta.url), { file, secret }, 'label worker');
+  const call = (op: LabelWorkerRequest['op'], job: LabelJob) => worker.call({ op, job }) as Promise<LabelImportReport>;
+  return { check: (job) => call('check', job), importFile: (job) => call('import', job), close: () => worker.close() };
 }

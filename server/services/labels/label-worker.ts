@@ -3,10 +3,10 @@
 // thread's writes get in. See label-jobs.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRepos, openDatabase } from '../../db/index.ts';
-import { AppError } from '../common/errors.ts';
 import { createKeyer } from '../common/keys.ts';
 import { letOtherWritersIn } from '../common/pacing.ts';
-import { runLabelJob, type LabelWorkerAnswer, type LabelWorkerRequest } from './label-jobs.ts';
+import { answerFor } from '../common/worker-calls.ts';
+import { runLabelJob, type LabelWorkerRequest } from './label-jobs.ts';
 
 const { file, secret } = workerData as { file: string; secret: Uint8Array };
 const db = openDatabase(file);
@@ -15,17 +15,7 @@ const deps = { repos: createRepos(db), keyer: createKeyer(Buffer.from(secret)), 
 let queue: Promise<void> = Promise.resolve();
 
 async function answer(req: LabelWorkerRequest): Promise<void> {
-  let out: LabelWorkerAnswer;
-  try {
-    out = { id: req.id, ok: true, value: await runLabelJob(deps, req.op, req.job) };
-  } catch (err) {
-    out = {
-      id: req.id,
-      ok: false,
-      error: err instanceof AppError ? { app: true, code: err.code, text: err.text, details: err.details } : { app: false, message: err instanceof Error ? err.message : String(err) },
-    };
-  }
-  parentPort!.postMessage(out);
+  parentPort!.postMessage(await answerFor(req.id, () => runLabelJob(deps, req.op, req.job)));
 }
 
 parentPort!.on('message', (req: LabelWorkerRequest | 'stop') => {

@@ -6,7 +6,7 @@ import { createRepos, openDatabase } from '../../db/index.ts';
 import { loadQuestionnaires } from '../../../questionnaire/index.ts';
 import { loadCleaningRules } from '../../../questionnaire/cleaning/index.ts';
 import { createDefinitions } from '../survey/definitions.ts';
-import { AppError } from '../common/errors.ts';
+import { answerFor } from '../common/worker-calls.ts';
 import { createReportingService } from './reporting-service.ts';
 import { exportFile } from './staff-reports.ts';
 
@@ -17,10 +17,6 @@ export type WorkerRequest =
   | { id: number; op: 'institutionResults'; args: [string, Parameters<ReturnType<typeof createReportingService>['institutionResults']>[1]] }
   | { id: number; op: 'nationalResults'; args: ['week' | null] }
   | { id: number; op: 'exportFile'; args: Parameters<typeof exportFile> extends [unknown, ...infer R] ? R : never };
-
-export type WorkerAnswer =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { app: true; code: AppError['code']; text: AppError['text']; details: unknown } | { app: false; message: string } };
 
 const db = openDatabase((workerData as { file: string }).file);
 const repos = createRepos(db);
@@ -50,15 +46,5 @@ parentPort!.on('message', (req: WorkerRequest | 'stop') => {
     parentPort!.close();
     return;
   }
-  let out: WorkerAnswer;
-  try {
-    out = { id: req.id, ok: true, value: answer(req) };
-  } catch (err) {
-    out = {
-      id: req.id,
-      ok: false,
-      error: err instanceof AppError ? { app: true, code: err.code, text: err.text, details: err.details } : { app: false, message: err instanceof Error ? err.message : String(err) },
-    };
-  }
-  parentPort!.postMessage(out);
+  void answerFor(req.id, () => answer(req)).then((out) => parentPort!.postMessage(out));
 });
