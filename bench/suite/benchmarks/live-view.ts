@@ -18,11 +18,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export const liveViewBenchmark: Benchmark = {
   id: 'live-view',
   title: 'live classroom views: extra server CPU per answer save',
-  seconds: { full: 150, quick: 30 },
+  seconds: { full: 150, quick: 10 },
   async run({ quick }) {
     const r = await runBenchScript<LiveJson>({
       script: 'classroom-live.ts',
-      env: quick ? { BENCH_STUDENTS: '1200', BENCH_ROUNDS: '1', BENCH_SECONDS: '2' } : {},
+      env: quick ? { BENCH_STUDENTS: '300', BENCH_ROUNDS: '1', BENCH_SECONDS: '1' } : {},
       log: 'classroom-live.log',
       json: 'classroom-live.json',
     });

@@ -13,7 +13,7 @@ interface ReportingJson {
 export const reportingBenchmark: Benchmark = {
   id: 'reporting',
   title: 'response overview, cleaning, results and export at national scale',
-  seconds: { full: 420, quick: 30 },
+  seconds: { full: 420, quick: 10 },
   async run({ quick }) {
     const r = await runBenchScript<ReportingJson>({
       script: 'reporting.ts',
