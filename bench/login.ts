@@ -25,7 +25,7 @@ const rows = Number(values.rows);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const file = `bench/results/population-${rows / 1000}k.csv`;
-const tsx = ['--import', 'tsx'];
+const tsx = ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? [])];
 
 if (!existsSync(file)) {
   const r = spawnSync(process.execPath, [...tsx, 'bench/generate-population.ts', '--rows', String(rows), '--out', file], { stdio: 'inherit' });
