@@ -19,8 +19,10 @@ const BUDGET_KB = { initialJsGzip: 125, coldLoad: 130 };
 
 if (values.build || !existsSync(join(DIST, 'index.html'))) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+  // The whole build (student and staff app), as `npm run build` makes it: a student build alone would empty
+  // dist/client and leave the staff app unserved.
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
   console.log(`built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 

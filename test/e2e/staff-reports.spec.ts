@@ -88,6 +88,19 @@ test.describe('a coordinator delivers a label file', () => {
       await expect(response.group('Locatie Oost')).toHaveCount(1);
       await expect(response.group('Locatie Haven')).toHaveCount(0);
       await expect(page.getByText('Labelbestand: 99DM_Jobmonitor_20240202.xlsx')).toBeVisible();
+
+      // The same check reports in English: a refused file and an accepted one, both axe-clean.
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('link', { name: 'Label file', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Label file 99DM');
+      await labels.choose(faultyPath);
+      await labels.check();
+      await expect(labels.verdict()).toContainText('The file is refused: 2 errors. Nothing was changed.');
+      await check(page, 'label file refused (en)');
+      await labels.choose(fixedPath);
+      await labels.check();
+      await expect(page.getByRole('button', { name: 'Confirm and store' })).toBeVisible();
+      await check(page, 'label file accepted, waiting for the confirm (en)');
     } finally {
       await server.stop();
       removeDataDir(server.dataDir);
