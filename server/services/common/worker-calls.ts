@@ -21,15 +21,18 @@ export async function answerFor(id: number, run: () => unknown): Promise<WorkerA
   }
 }
 
-export interface WorkerCalls<Request> {
+/** A request as the caller gives it: the id is added here (per member of a union of requests). */
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+export interface WorkerCalls<Request extends { id: number }> {
   /** Sends `{ id, ...request }` and resolves with the worker's value for it. */
-  call(request: Request): Promise<unknown>;
+  call(request: WithoutId<Request>): Promise<unknown>;
   /** Sends 'stop' and waits until the worker has ended (it finishes what it queued first). */
   close(): Promise<void>;
 }
 
 /** `name` says which worker stopped, in the error the callers waiting on it get. */
-export function createWorkerCalls<Request extends object>(script: URL, workerData: unknown, name: string): WorkerCalls<Request> {
+export function createWorkerCalls<Request extends { id: number }>(script: URL, workerData: unknown, name: string): WorkerCalls<Request> {
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -48,7 +51,7 @@ export function createWorkerCalls<Request extends object>(script: URL, workerDat
     const fail = (err: Error) => {
       for (const p of pending.values()) p.reject(err);
       pending.clear();
-      worker = null;
+      if (worker === w) worker = null; // not a newer worker started after a close()
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`${name} stopped (exit code ${code})`)));

@@ -48,7 +48,7 @@ export function inProcessLabelJobs(deps: { repos: Repos; keyer: Keyer }): LabelJ
 
 /** A worker thread on the database file `file`, started on first use; it runs the jobs one at a time, in order. */
 export function createLabelWorkerJobs(file: string, secret: Buffer): LabelJobs {
-  const worker = createWorkerCalls<Omit<LabelWorkerRequest, 'id'>>(new URL('./label-worker.js', import.meta.url), { file, secret }, 'label worker');
+  const worker = createWorkerCalls<LabelWorkerRequest>(new URL('./label-worker.js', import.meta.url), { file, secret }, 'label worker');
   const call = (op: LabelWorkerRequest['op'], job: LabelJob) => worker.call({ op, job }) as Promise<LabelImportReport>;
   return { check: (job) => call('check', job), importFile: (job) => call('import', job), close: () => worker.close() };
 }

@@ -8,8 +8,8 @@ type Op = WorkerRequest['op'];
 type ArgsOf<O extends Op> = Extract<WorkerRequest, { op: O }>['args'];
 
 export function createReportsClient(file: string): StaffReports {
-  const worker = createWorkerCalls<Omit<WorkerRequest, 'id'>>(new URL('./report-worker.js', import.meta.url), { file }, 'reporting worker');
-  const call = <O extends Op>(op: O, ...args: ArgsOf<O>): Promise<unknown> => worker.call({ op, args } as Omit<WorkerRequest, 'id'>);
+  const worker = createWorkerCalls<WorkerRequest>(new URL('./report-worker.js', import.meta.url), { file }, 'reporting worker');
+  const call = <O extends Op>(op: O, ...args: ArgsOf<O>): Promise<unknown> => worker.call({ op, args } as Parameters<typeof worker.call>[0]);
 
   // What comes back over the thread boundary is the service's return value for the request it answers, hence the casts.
   return {
