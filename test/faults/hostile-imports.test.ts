@@ -140,6 +140,27 @@ describe('the label import', () => {
     expect(JSON.stringify(r)).not.toContain('root:');
     expect(dumpLabelTables(t)).toBe(before);
   });
+
+  // What the corruption property above once hit in CI: a zip within every bound whose workbook part is gone or
+  // garbled made exceljs fail with its own TypeError, which reached the coordinator as the message.
+  it.each([
+    ['without its workbook part', (zip: JSZip) => void zip.remove('xl/workbook.xml')],
+    ['with a workbook part that is not XML', (zip: JSZip) => void zip.file('xl/workbook.xml', 'garbage')],
+    ['with a workbook part of another kind', (zip: JSZip) => void zip.file('xl/workbook.xml', '<?xml version="1.0"?><x/>')],
+  ])('an .xlsx %s: a clear refusal in the reader-free words, nothing stored', async (_, damage) => {
+    const path = file('.xlsx');
+    await writeXlsx(path, { Blad1: [HEADER, ...pop.map((s) => labelRow({ pgn: s.pgn }))] });
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    damage(zip);
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const before = dumpLabelTables(t);
+    const r = await run(path, '99DM_Jobmonitor_20231115.xlsx');
+    expect(r.accepted).toBe(false);
+    expect(r.errors.map((e) => e.code)).toEqual(['unreadable']);
+    expect(r.errors[0]!.message.nl).toMatch(/^Het bestand is beschadigd of is geen geldige Excel-werkmap/);
+    expect(r.errors[0]!.message.en).toMatch(/^The file is damaged or not a valid Excel workbook/);
+    expect(dumpLabelTables(t)).toBe(before);
+  });
 });
 
 describe('institution question modules', () => {

@@ -7,7 +7,7 @@ import type { Grid } from './grid.ts';
 import type { IssueList } from './issues.ts';
 import { readCsv } from './read-csv.ts';
 import { readXlsx } from './read-xlsx.ts';
-import { checkXlsxLimits } from './xlsx-limits.ts';
+import { checkXlsxLimits, NOT_A_WORKBOOK } from './xlsx-limits.ts';
 
 export const MAX_BYTES = 50 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
@@ -65,14 +65,11 @@ export async function readLabelFile(path: string, fileName: string, issues: Issu
       }
       try {
         return await readXlsx(path, MAX_ROWS + 1);
-      } catch (err) {
-        // Say what is wrong with the file rather than what went wrong in the reader, when that can be found.
-        const explained = await checkXlsxLimits(path, { positions: true });
-        if (explained) {
-          issues.add(explained.code, { message: explained.message });
-          return null;
-        }
-        throw err;
+      } catch {
+        // Say what is wrong with the file rather than what went wrong in the reader.
+        const explained = (await checkXlsxLimits(path, { positions: true })) ?? NOT_A_WORKBOOK;
+        issues.add(explained.code, { message: explained.message });
+        return null;
       }
     }
     if (ext === '.csv' || ext === '.txt') {
@@ -88,11 +85,13 @@ export async function readLabelFile(path: string, fileName: string, issues: Issu
       }
       return readCsv(bytes, MAX_ROWS + 1);
     }
-  } catch (err) {
+  } catch {
+    // Reading a file that passed the checks above failed (the disk, or a reader's own fault): no reader text for
+    // the coordinator, who can only deliver the file again.
     issues.add('unreadable', {
       message: {
-        nl: `Het bestand kan niet worden gelezen (${err instanceof Error ? err.message : String(err)}). Sla het opnieuw op als .xlsx.`,
-        en: `The file cannot be read (${err instanceof Error ? err.message : String(err)}). Save it again as .xlsx.`,
+        nl: 'Het bestand kan niet worden gelezen. Lever het opnieuw aan, bij voorkeur als Excel-werkmap (*.xlsx).',
+        en: 'The file cannot be read. Deliver it again, preferably as an Excel Workbook (*.xlsx).',
       },
     });
     return null;

@@ -164,6 +164,17 @@ const damaged = (why: Message): XlsxProblem => ({
     en: `The file is damaged or incomplete and cannot be read as an Excel workbook (${why.en}). Deliver it again; ${SAVE_AGAIN.en}`,
   },
 });
+/**
+ * A zip that passed every bound but that exceljs still could not read (a missing or damaged workbook part, for one):
+ * the reader's own error text ("Cannot read properties of undefined") says nothing to a coordinator.
+ */
+export const NOT_A_WORKBOOK: XlsxProblem = {
+  code: 'unreadable',
+  message: {
+    nl: `Het bestand is beschadigd of is geen geldige Excel-werkmap (een onderdeel ervan ontbreekt of is onleesbaar) en kan niet worden gelezen. Lever het opnieuw aan; ${SAVE_AGAIN.nl}`,
+    en: `The file is damaged or not a valid Excel workbook (a part of it is missing or unreadable) and cannot be read. Deliver it again; ${SAVE_AGAIN.en}`,
+  },
+};
 const CUT_OFF: Message = { nl: 'het eindigt midden in een onderdeel', en: 'it ends in the middle of a part' };
 const asWhy = (err: unknown): Message => {
   const m = err instanceof Error ? err.message : String(err);
