@@ -1,7 +1,7 @@
 // Keyed hashes (HMAC-SHA256, node:crypto) that stand in for personal data: the PGN pseudonym, the login keys,
 // the twins' initial keys and the login limits' targets. The secret lives outside the database, so a copy of
 // the database alone cannot be matched to people.
-import { createHash, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, hash, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -51,4 +51,5 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   return Buffer.from(hex, 'hex');
 }
 
-export const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
+/** SHA-256 of a string (session tokens on every request): the one-shot `crypto.hash`, about 2 us against 5 for a Hash object. */
+export const sha256 = (s: string): Buffer => hash('sha256', s, 'buffer');
