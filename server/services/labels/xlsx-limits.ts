@@ -160,8 +160,8 @@ const STALL_MS = 1500;
 const damaged = (why: Message): XlsxProblem => ({
   code: 'unreadable',
   message: {
-    nl: `Het bestand is beschadigd of onvolledig en kan niet als Excel-werkmap worden gelezen (${why.nl}). Lever het opnieuw aan; ${SAVE_AGAIN.nl}`,
-    en: `The file is damaged or incomplete and cannot be read as an Excel workbook (${why.en}). Deliver it again; ${SAVE_AGAIN.en}`,
+    nl: `Het bestand is beschadigd of onvolledig en kan niet als Excel-werkmap worden gelezen (${why.nl}). Lever het opnieuw aan. ${SAVE_AGAIN.nl}`,
+    en: `The file is damaged or incomplete and cannot be read as an Excel workbook (${why.en}). Deliver it again. ${SAVE_AGAIN.en}`,
   },
 });
 /**
@@ -171,14 +171,16 @@ const damaged = (why: Message): XlsxProblem => ({
 export const NOT_A_WORKBOOK: XlsxProblem = {
   code: 'unreadable',
   message: {
-    nl: `Het bestand is beschadigd of is geen geldige Excel-werkmap (een onderdeel ervan ontbreekt of is onleesbaar) en kan niet worden gelezen. Lever het opnieuw aan; ${SAVE_AGAIN.nl}`,
-    en: `The file is damaged or not a valid Excel workbook (a part of it is missing or unreadable) and cannot be read. Deliver it again; ${SAVE_AGAIN.en}`,
+    nl: `Het bestand is beschadigd of is geen geldige Excel-werkmap (een onderdeel ervan ontbreekt of is onleesbaar) en kan niet worden gelezen. Lever het opnieuw aan. ${SAVE_AGAIN.nl}`,
+    en: `The file is damaged or not a valid Excel workbook (a part of it is missing or unreadable) and cannot be read. Deliver it again. ${SAVE_AGAIN.en}`,
   },
 };
 const CUT_OFF: Message = { nl: 'het eindigt midden in een onderdeel', en: 'it ends in the middle of a part' };
+const UNREADABLE_PART: Message = { nl: 'een onderdeel is onleesbaar', en: 'a part cannot be read' };
+/** The zip or inflate reader's own words ("invalid distance too far back"); never a fault inside a reader. */
 const asWhy = (err: unknown): Message => {
-  const m = err instanceof Error ? err.message : String(err);
-  return { nl: m, en: m };
+  if (!(err instanceof Error) || err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) return UNREADABLE_PART;
+  return { nl: err.message, en: err.message };
 };
 
 async function walk(zip: unzipper.ParseStream, positions: boolean, tick: () => void): Promise<XlsxProblem | null> {
