@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { generate } from './generate-population.ts';
 import { registeredVariants, typedVariant } from '../server/services/population/names.ts';
+import { benchNodeArgs } from './node-args.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const rows = Number(values.rows);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const file = `bench/results/population-${rows / 1000}k.csv`;
-const tsx = ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? [])];
+const tsx = ['--import', 'tsx', ...benchNodeArgs()];
 
 if (!existsSync(file)) {
   const r = spawnSync(process.execPath, [...tsx, 'bench/generate-population.ts', '--rows', String(rows), '--out', file], { stdio: 'inherit' });

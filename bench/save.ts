@@ -8,6 +8,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURRENT_VERSION, loadQuestionnaires } from '../questionnaire/index.ts';
+import { benchNodeArgs } from './node-args.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -38,7 +39,7 @@ function saveBody(): string {
   return JSON.stringify({ answers, events, sentAt: now });
 }
 
-const child = fork(join(import.meta.dirname, 'save-server.ts'), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ') ?? [])], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const child = fork(join(import.meta.dirname, 'save-server.ts'), [], { execArgv: ['--import', 'tsx', ...benchNodeArgs()], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 const { appUrl, helloUrl, cookies } = await new Promise<{ appUrl: string; helloUrl: string; cookies: string[] }>((ok, fail) => {
   child.once('message', (m) => ok(m as { appUrl: string; helloUrl: string; cookies: string[] }));
   child.once('exit', (code) => fail(new Error(`bench server exited with ${code}`)));

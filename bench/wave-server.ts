@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchNodeArgs } from './node-args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'job-monitor.js');
@@ -62,9 +63,7 @@ export async function startWaveServer(rows: number): Promise<WaveServer & { impo
   const importSeconds = Math.round(performance.now() - t) / 1000;
   const logFile = join(dataDir, 'server.log');
   const fd = openSync(logFile, 'a');
-  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=DIR") go to the server, as in bench:login and bench:save.
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, CLI, '--data-dir', dataDir, '--port', '0', 'serve', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...benchNodeArgs(), CLI, '--data-dir', dataDir, '--port', '0', 'serve', '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', fd, fd],
