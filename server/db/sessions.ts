@@ -19,9 +19,12 @@ export function sessionsRepo(db: Db) {
   const remove = db.prepare<[Buffer]>('DELETE FROM sessions WHERE token_hash = ?');
   const removeIdle = db.prepare<[string]>('DELETE FROM sessions WHERE last_seen_at < ?');
   const removeAllOf = db.prepare<[Buffer]>('DELETE FROM sessions WHERE response_id = (SELECT response_id FROM sessions WHERE token_hash = ?)');
-  const keepNewest = db.prepare<[number, number, number]>(
-    `DELETE FROM sessions WHERE response_id = ? AND token_hash NOT IN
-       (SELECT token_hash FROM sessions WHERE response_id = ? ORDER BY created_at DESC, token_hash LIMIT ?)`,
+  // Reads the response's other sessions newest first off sessions_response (response_id, created_at; the key last,
+  // so token_hash DESC breaks ties without a sort) and deletes those past the first `keep - 1`: usually none.
+  const keepNewest = db.prepare<[number, Buffer, number]>(
+    `DELETE FROM sessions WHERE token_hash IN
+       (SELECT token_hash FROM sessions WHERE response_id = ? AND token_hash <> ?
+        ORDER BY created_at DESC, token_hash DESC LIMIT -1 OFFSET ?)`,
   );
   return {
     create: (tokenHash: Buffer, responseId: number, now: string): void => void insert.run(tokenHash, responseId, now, now),
@@ -35,8 +38,8 @@ export function sessionsRepo(db: Db) {
     remove: (tokenHash: Buffer): void => void remove.run(tokenHash),
     /** Removes the session and every other session of its response. */
     removeWithSiblings: (tokenHash: Buffer): void => void removeAllOf.run(tokenHash),
-    /** Keeps only the `keep` most recently created sessions of a response. */
-    keepNewest: (responseId: number, keep: number): void => void keepNewest.run(responseId, responseId, keep),
+    /** Keeps the session `newest` (just created) and the `keep - 1` most recently created others of its response. */
+    keepNewest: (responseId: number, newest: Buffer, keep: number): void => void keepNewest.run(responseId, newest, keep - 1),
     /** Removes the sessions last seen before `cutoff`; returns how many. */
     removeIdle: (cutoff: string): number => removeIdle.run(cutoff).changes,
   };

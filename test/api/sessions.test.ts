@@ -69,6 +69,16 @@ describe('several sessions of one response', () => {
     expect(t.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(MAX_SESSIONS_PER_RESPONSE);
     for (const [i, agent] of agents.entries()) await agent.get('/api/survey').expect(i < 3 ? 401 : 200);
   });
+
+  it('a login always keeps its own session, even when every session of the response was made at the same instant', async () => {
+    t = createTestApp({ population });
+    // The clock stands still: created_at ties, and which of the older ones go is decided by their token hash.
+    for (let i = 0; i < 3 * MAX_SESSIONS_PER_RESPONSE; i++) {
+      const agent = await loggedIn();
+      await agent.get('/api/survey').expect(200);
+    }
+    expect(t.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(MAX_SESSIONS_PER_RESPONSE);
+  });
 });
 
 describe('session fixation and cookie flags', () => {

@@ -97,7 +97,7 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
     }
     const responseId = existing?.id ?? startResponse(repos, definitions, currentVersion, found, at);
     repos.sessions.create(tokenHash, responseId, at);
-    if (existing) repos.sessions.keepNewest(responseId, MAX_SESSIONS_PER_RESPONSE);
+    if (existing) repos.sessions.keepNewest(responseId, tokenHash, MAX_SESSIONS_PER_RESPONSE);
     repos.loginOutcomes.record(found.brin, day, 'success');
     return { status: 'ok', responseId };
   }
