@@ -9,8 +9,8 @@ export interface Keyer {
   pgn(pgn: string): Buffer;
   login(brin: string, birthDate: string, nameVariant: string): Buffer;
   initial(brin: string, pgnKey: Uint8Array, initial: string): Buffer;
-  /** A login limit's target (school + typed surname, optionally + birth date), so the limiter never holds a name. */
-  throttle(brin: string, nameVariant: string, birthDate?: string): Buffer;
+  /** The login limits' target per school + typed surname, so the limiter never holds a name (per student it is the login key). */
+  throttle(brin: string, nameVariant: string): Buffer;
   /** The secret, for worker threads that key an import in parallel (each makes its own Keyer). */
   readonly secretForWorkers: () => Buffer;
 }
@@ -28,7 +28,7 @@ export function createKeyer(secret: Buffer): Keyer {
     pgn: (pgn) => mac('pgn', pgn),
     login: (brin, birthDate, nameVariant) => mac('login', brin, birthDate, nameVariant),
     initial: (brin, pgnKey, initial) => macBytes(`initial${SEP}${brin}`, pgnKey, initial.toLowerCase()),
-    throttle: (brin, nameVariant, birthDate) => (birthDate === undefined ? mac('throttle', brin, nameVariant) : mac('throttle', brin, nameVariant, birthDate)),
+    throttle: (brin, nameVariant) => mac('throttle', brin, nameVariant),
     secretForWorkers: () => secret,
   };
 }

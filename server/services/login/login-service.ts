@@ -106,9 +106,11 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
     /** `ip` is the client's address as Express sees it (mind "trust proxy" behind a reverse proxy). */
     async login(input: LoginInput, ip: string): Promise<LoginOutcome> {
       const variant = typedVariant(input.surname);
+      const loginKey = keyer.login(input.brin, input.birthDate, variant);
       const attempt: Attempt = {
         surname: keyer.throttle(input.brin, variant).toString('base64'),
-        student: keyer.throttle(input.brin, variant, input.birthDate).toString('base64'),
+        // School + surname + birth date is what the login key is a keyed hash of: it is the student's target.
+        student: loginKey.toString('base64'),
         ip,
       };
       const at = now();
@@ -121,7 +123,6 @@ export function createLoginService({ repos, keyer, definitions, currentVersion, 
         throw locked(Math.ceil(wait / 1000), helpdeskEmail);
       }
       const token = randomBytes(32).toString('base64url');
-      const loginKey = keyer.login(input.brin, input.birthDate, variant);
       const result = await repos.commit(() => loginWrite(input, loginKey, sha256(token), at.toISOString(), day));
       if (bus) {
         const outcome = result.status === 'ok' ? 'success' : result.status;
