@@ -131,8 +131,9 @@ export async function checkXlsxLimits(path: string, { positions = false }: { pos
   input.pipe(zip);
   // Should the zip reader neither end nor fail on a file cut off inside a part: once the whole file has been read, a
   // reader that makes no more progress is waiting for bytes that will never come.
+  // Counted in turns of the watchdog, not in wall time: on a busy machine a long pause of this process is not a stall.
   let inputDone = false;
-  let progress = Date.now();
+  let idleTicks = 0;
   let watchdog: NodeJS.Timeout | undefined;
   const stalled = new Promise<XlsxProblem>((resolve) => {
     input.once('end', () => (inputDone = true));
@@ -140,11 +141,11 @@ export async function checkXlsxLimits(path: string, { positions = false }: { pos
     // An error of the zip reader (a damaged deflate stream, a file that ends early) does not reach the part being read.
     zip.once('error', (err) => resolve(damaged(asWhy(err))));
     watchdog = setInterval(() => {
-      if (inputDone && Date.now() - progress > STALL_MS) resolve(damaged(CUT_OFF));
-    }, 100);
+      if (inputDone && ++idleTicks >= STALL_TICKS) resolve(damaged(CUT_OFF));
+    }, STALL_TICK_MS);
   });
   try {
-    return await Promise.race([walk(zip, positions, () => (progress = Date.now())), stalled]);
+    return await Promise.race([walk(zip, positions, () => (idleTicks = 0)), stalled]);
   } catch (err) {
     return damaged(asWhy(err));
   } finally {
@@ -154,8 +155,9 @@ export async function checkXlsxLimits(path: string, { positions = false }: { pos
   }
 }
 
-/** Time without progress, after the whole file was read, that means the zip is cut off. */
-const STALL_MS = 1500;
+/** Turns of the watchdog without progress, after the whole file was read, that mean the zip is cut off (1.5 s when idle). */
+const STALL_TICK_MS = 100;
+const STALL_TICKS = 15;
 
 const damaged = (why: Message): XlsxProblem => ({
   code: 'unreadable',
