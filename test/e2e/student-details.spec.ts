@@ -99,6 +99,22 @@ test('a school typed in full needs no pick from the list; "v.d." finds "van den"
   await expect(new SurveyPage(page).heading()).toHaveText('Welkom bij de JOB-monitor');
 });
 
+test('the school list stays open for a student who leaves the field and comes straight back to type', async ({ page }) => {
+  await page.goto('/');
+  const school = page.getByRole('combobox', { name: 'School' });
+  await school.fill('Noordwaarts');
+  const option = page.getByRole('option', { name: 'Demo ROC Noordwaarts (fictief)' });
+  await expect(option).toBeVisible();
+  // Out to the surname and back within the moment the list takes to close after leaving the field.
+  await page.getByLabel('Achternaam').focus();
+  await school.focus();
+  await school.fill('ROC Noord');
+  await page.waitForTimeout(400); // past that moment: a close left over from leaving the field would have happened
+  await expect(school).toHaveAttribute('aria-expanded', 'true');
+  await option.click();
+  await expect(school).toHaveValue('Demo ROC Noordwaarts (fictief)');
+});
+
 test('the thank-you page logs out; the app has an icon; the corona check asks lower or higher', async ({ page, login }) => {
   const survey = new SurveyPage(page);
   await new LoginPage(page).logIn(login);

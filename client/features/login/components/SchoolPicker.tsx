@@ -1,7 +1,7 @@
 // A searchable school picker: an ARIA 1.2 combobox over the institutions of the population.
 // Typing filters by any part of the name or the BRIN; arrows move, Enter picks, Escape closes. A name (or BRIN)
 // typed in full picks that school too, without choosing it from the list.
-import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstitutionOption } from '../../../../server/api/student.ts';
 
@@ -31,6 +31,10 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId, in
   const [query, setQuery] = useState(selected?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Leaving the field closes the list a moment later; coming back (or typing) before that keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = () => clearTimeout(closing.current);
+  useEffect(() => keepOpen, []);
   // A school set from outside (the classroom link) shows its name, also when the list arrives later.
   const [shown, setShown] = useState(selected?.brin);
   if (selected && selected.brin !== shown) {
@@ -87,6 +91,7 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId, in
         placeholder={t('login.schoolPlaceholder')}
         value={query}
         onChange={(e) => {
+          keepOpen();
           setQuery(e.target.value);
           setOpen(true);
           setActive(0);
@@ -95,8 +100,13 @@ export function SchoolPicker({ institutions, value, onChange, error, inputId, in
             if (exact.brin !== value) onChange(exact.brin);
           } else if (value !== null) onChange(null);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          keepOpen();
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={t('login.schoolList')} className="combobox-list" hidden={!open}>
