@@ -30,11 +30,9 @@ import { createLabelUploads } from './services/labels/label-uploads.ts';
 import { createLabelWorkerJobs, inProcessLabelJobs } from './services/labels/label-jobs.ts';
 import { studentRouter } from './http/student-router.ts';
 import { staffRouter } from './http/staff-router.ts';
-import { classroomJoinRouter } from './http/classroom-router.ts';
 import { pagesRouter } from './http/pages-router.ts';
-import { apiHeaders, pageHeaders } from './http/middleware/security-headers.ts';
+import { pageHeaders } from './http/middleware/security-headers.ts';
 import { errorHandler, notFoundHandler } from './http/middleware/errors.ts';
-import { sameOrigin, sameOriginWithUploads } from './http/middleware/same-origin.ts';
 import { refuseWhileStopping } from './http/middleware/shutdown.ts';
 
 export interface AppOptions {
@@ -104,9 +102,9 @@ export function createApp({ db, config, logger = createLogger(), secret, now, st
   app.use(requestLogger(logger));
   app.use(refuseWhileStopping(stopping));
 
-  app.use(staffApi.base, apiHeaders(config), sameOriginWithUploads, staffRouter({ config, ...services }));
-  // The classroom join after the student router: the answer save, the busiest request, never passes through it.
-  app.use(studentApi.base, apiHeaders(config), sameOrigin, studentRouter({ config, ...services }), classroomJoinRouter(services), notFoundHandler);
+  // One router per API area, each with its own security headers and cross-site check: one layer of the app each.
+  app.use(staffApi.base, staffRouter({ config, ...services }));
+  app.use(studentApi.base, studentRouter({ config, ...services }));
   app.use(pageHeaders(config), pagesRouter({ clientDir: config.clientDir, questionnaires: services.questionnaires, definitions: services.definitions }));
   app.use(notFoundHandler);
   app.use(errorHandler(logger, services.storage.translate));

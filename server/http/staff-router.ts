@@ -1,6 +1,7 @@
 // The staff API under /api/staff: sign-in, the signed-in user, institutions and their settings, staff accounts,
-// classroom sessions and their live view (server-sent events), and the reporting and label-file routers. Every route but login and logout requires a staff
-// session; which role may do what is checked by the services (services/staff/access.ts) on every call.
+// classroom sessions and their live view (server-sent events), and the reporting and label-file routers. The area's
+// security headers and cross-site check (JSON, or a label file upload) come first. Every route but login and logout
+// requires a staff session; which role may do what is checked by the services (services/staff/access.ts) on every call.
 import express, { Router } from 'express';
 import type { Config } from '../config.ts';
 import { staffApi as api, LIVE_EVENT } from '../api/endpoints.ts';
@@ -18,6 +19,8 @@ import type { ClassroomService } from '../services/classroom/classroom-service.t
 import { AppError } from '../services/common/errors.ts';
 import { BODY_LIMIT, parse } from './middleware/validate.ts';
 import { notFoundHandler } from './middleware/errors.ts';
+import { apiHeaders } from './middleware/security-headers.ts';
+import { sameOriginWithUploads } from './middleware/same-origin.ts';
 import { clearStaffCookie, requireStaff, setStaffCookie, staffToken } from './middleware/staff-session.ts';
 import { openEventStream } from './middleware/event-stream.ts';
 import { staffReportsRouter } from './staff-reports-router.ts';
@@ -46,6 +49,7 @@ export function staffRouter({ config, staffSessions, staffDirectory, classroom, 
   const r = Router({ caseSensitive: true, strict: true });
   const json = express.json({ limit: BODY_LIMIT, strict: true });
   const streams = new Map<string, number>();
+  r.use(apiHeaders(config), sameOriginWithUploads);
 
   r.post(api.login.route, json, async (req, res) => {
     const { email, password } = parse(staffLoginRequestSchema, req.body);

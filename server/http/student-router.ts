@@ -1,5 +1,7 @@
-// The student API under /api: the school list, health, login and logout, and the survey. Each route parses its
-// input with the contract's schema, calls one service function and answers.
+// The student API under /api: the school list, health, login and logout, the survey, and the classroom join. Each
+// route parses its input with the contract's schema, calls one service function and answers. The area's security
+// headers and cross-site check come first, in this router: the app mounts it as one layer, so an answer save pays
+// for one mount (its path match, prefix trim and URL parse) and not for one per middleware.
 import express, { Router } from 'express';
 import type { Config } from '../config.ts';
 import { studentApi as api } from '../api/endpoints.ts';
@@ -10,7 +12,12 @@ import type { SurveyService } from '../services/survey/survey-service.ts';
 import type { HealthService } from '../services/system/health.ts';
 import type { InstitutionsService } from '../services/institutions/institutions-service.ts';
 import { AppError } from '../services/common/errors.ts';
+import type { ClassroomService } from '../services/classroom/classroom-service.ts';
 import { BODY_LIMIT, parse } from './middleware/validate.ts';
+import { apiHeaders } from './middleware/security-headers.ts';
+import { sameOrigin } from './middleware/same-origin.ts';
+import { notFoundHandler } from './middleware/errors.ts';
+import { classroomJoinRouter } from './classroom-router.ts';
 import { clearSessionCookie, requireSession, sessionToken, setSessionCookie } from './middleware/student-session.ts';
 
 export interface StudentRouterDeps {
@@ -20,12 +27,14 @@ export interface StudentRouterDeps {
   survey: SurveyService;
   health: HealthService;
   institutions: InstitutionsService;
+  classroom: ClassroomService;
 }
 
-export function studentRouter({ config, login, sessions, survey, health, institutions }: StudentRouterDeps): Router {
+export function studentRouter({ config, login, sessions, survey, health, institutions, classroom }: StudentRouterDeps): Router {
   const r = Router({ caseSensitive: true, strict: true });
   const json = express.json({ limit: BODY_LIMIT, strict: true });
   const session = requireSession(sessions, config);
+  r.use(apiHeaders(config), sameOrigin);
 
   // The busiest request first: the answer save checks its session itself, in its write.
   r.put(api.saveAnswers.route, json, async (req, res) => {
@@ -69,5 +78,7 @@ export function studentRouter({ config, login, sessions, survey, health, institu
     const list: InstitutionOption[] = institutions.list();
     res.set('Cache-Control', 'public, max-age=300').json(list);
   });
+  // After the student's own routes: the answer save, the busiest request, never passes through it.
+  r.use(classroomJoinRouter({ classroom }), notFoundHandler);
   return r;
 }
