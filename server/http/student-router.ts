@@ -36,7 +36,8 @@ export function studentRouter({ config, login, sessions, survey, health, institu
   const session = requireSession(sessions, config);
   r.use(apiHeaders(config), sameOrigin);
 
-  // The busiest request first: the answer save checks its session itself, in its write.
+  // Routes in the order of how often a student sends them (a route is tried against every request before it): the
+  // answer save first, which checks its session itself, in its write; then the page changes and the login.
   r.put(api.saveAnswers.route, json, async (req, res) => {
     const token = sessionToken(req);
     try {
@@ -47,23 +48,23 @@ export function studentRouter({ config, login, sessions, survey, health, institu
       throw err;
     }
   });
-  r.get(api.survey.route, session, (_req, res) => {
-    res.json(survey.state(res.locals.response!));
-  });
   r.put(api.setPage.route, json, session, async (req, res) => {
     await survey.setPage(res.locals.response!, parse(pageRequestSchema, req.body).pageId);
     res.status(204).end();
   });
-  r.post(api.submit.route, session, async (_req, res) => {
-    res.json(await survey.submit(res.locals.response!));
-  });
-
   r.post(api.login.route, json, async (req, res) => {
     const { result, sessionToken: token } = await login.login(parse(loginRequestSchema, req.body), req.ip ?? '');
     if (token) setSessionCookie(res, token, config);
     else clearSessionCookie(res, config);
     res.json(result);
   });
+  r.get(api.survey.route, session, (_req, res) => {
+    res.json(survey.state(res.locals.response!));
+  });
+  r.post(api.submit.route, session, async (_req, res) => {
+    res.json(await survey.submit(res.locals.response!));
+  });
+
   r.post(api.logout.route, async (req, res) => {
     const token = sessionToken(req);
     if (token) await sessions.logout(token);
