@@ -76,7 +76,7 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
       const received = now();
       const receivedAt = received.toISOString();
       const hash = sha256(sessionToken);
-      const saved = await repos.commit(() => {
+      const { responseId, writes, events, ignored, offset } = await repos.commit(() => {
         const session = sessions.live(hash, received);
         const response = openResponse(session.response);
         const def = definitionOf(response);
@@ -97,7 +97,6 @@ export function createSurveyService({ repos, questionnaires, definitions, sessio
         if (events.length) repos.timing.add(response.id, events, offset, receivedAt);
         return { responseId: response.id, writes, events, ignored, offset };
       });
-      const { responseId, writes, events, ignored, offset } = saved;
       bus?.publish({ type: 'saved', responseId, answers: writes.length, events, offsetMs: offset, at: received });
       return { acknowledged: writes.map((w) => ({ questionId: w.questionId, seq: w.seq })), ...(ignored ? { eventsIgnored: ignored } : {}) };
     },
